@@ -1,0 +1,55 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { chapters } from './src/chapters.mjs';
+
+// BASE lets the same build be deployed under a sub-path (GitHub Pages at /<repo>/);
+// the test harness builds with a base to prove every link and asset respects it.
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  site: process.env.SITE ?? 'https://example.org',
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR ?? './dist',
+  markdown: {
+    // Math is typeset to HTML at build time: no math JavaScript reaches the reader.
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  integrations: [
+    starlight({
+      title: 'Neurone par neurone',
+      description:
+        'Un cours libre, en français, sur les réseaux de neurones, avec des démos qui apprennent dans votre navigateur.',
+      defaultLocale: 'root',
+      locales: { root: { label: 'Français', lang: 'fr' } },
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      editLink: { baseUrl: 'https://github.com/neurone-par-neurone/neurone-par-neurone/edit/main/' },
+      lastUpdated: false,
+      components: {
+        PageTitle: './src/components/starlight/PageTitle.astro',
+      },
+      sidebar: [
+        { label: 'Accueil', link: '/' },
+        {
+          label: 'Chapitres',
+          items: chapters.map((c) => ({ label: `${c.order}. ${c.title}`, link: `/${c.slug}/` })),
+        },
+        {
+          label: 'Ressources',
+          items: [
+            { label: 'Démos pour la classe', link: '/demo/' },
+            { label: 'Glossaire', link: '/glossaire/' },
+          ],
+        },
+      ],
+    }),
+    svelte(),
+    mdx(),
+  ],
+});

@@ -1,0 +1,56 @@
+import { z } from 'astro/zod';
+import { chapters } from '../chapters.mjs';
+
+const chapterSlugs = chapters.map((c) => c.slug) as [string, ...string[]];
+/** A chapter slug from the syllabus; anything else is a typo. */
+export const chapterSlug = z.enum(chapterSlugs);
+
+/**
+ * Extra frontmatter of a chapter page. `order` and `objectives` are optional only so that
+ * non-chapter pages (home, glossary) share the collection; a chapter must give both.
+ */
+export const chapterFields = z
+  .object({
+    order: z.number().int().min(1).max(chapters.length).optional(),
+    objectives: z.array(z.string().min(10)).min(1).optional(),
+    status: z.enum(['complet', 'en-preparation']).default('complet'),
+  })
+  .refine((d) => (d.order === undefined) === (d.objectives === undefined), {
+    message: 'Un chapitre donne à la fois `order` et `objectives` (ou aucun des deux).',
+    path: ['objectives'],
+  });
+
+/** One multiple-choice question; `reponse` is the index (from 0) of the right choice. */
+export const quizQuestionSchema = z
+  .object({
+    question: z.string().min(5),
+    choix: z.array(z.string().min(1)).min(2).max(6),
+    reponse: z.number().int().min(0),
+    explication: z.string().min(20),
+  })
+  .refine((q) => q.reponse < q.choix.length, {
+    message: '`reponse` doit désigner un des `choix` (index à partir de 0).',
+    path: ['reponse'],
+  });
+
+export const quizSchema = z.object({
+  chapitre: chapterSlug,
+  questions: z.array(quizQuestionSchema).min(8).max(15),
+});
+
+export const glossaryTermSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
+  terme: z.string().min(2),
+  anglais: z.string().min(2),
+  definition: z.string().min(20),
+  chapitre: chapterSlug,
+});
+
+export const demoSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
+  titre: z.string().min(3),
+  chapitre: chapterSlug,
+  resume: z.string().min(20),
+});
+
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;

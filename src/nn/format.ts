@@ -1,0 +1,55 @@
+/**
+ * French number formatting for prose, math and islands: decimal comma, narrow no-break
+ * space (U+202F) between thousands, a true minus sign (U+2212).
+ */
+
+const MINUS = '\u2212';
+
+export interface FormatOptions {
+  /** Digits after the comma. */
+  digits?: number;
+  /** true: always print `digits` digits (0,500); false: drop trailing zeros (0,5). */
+  fixed?: boolean;
+}
+
+const cache = new Map<string, Intl.NumberFormat>();
+function formatter(digits: number, fixed: boolean): Intl.NumberFormat {
+  const key = `${digits}:${fixed}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('fr-FR', {
+      maximumFractionDigits: digits,
+      minimumFractionDigits: fixed ? digits : 0,
+      useGrouping: true,
+    });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** 1234.5 → "1 234,5"; −0.9 → "−0,9"; NaN → "NaN"; ±∞ → "+∞"/"−∞". */
+export function formatNumber(x: number, { digits = 3, fixed = false }: FormatOptions = {}): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return '+∞';
+  if (x === -Infinity) return `${MINUS}∞`;
+  const s = formatter(digits, fixed).format(x);
+  // Intl keeps the sign of −0.0001 rounded to "-0": a reader should see 0.
+  const normalized = /^-0([,]0*)?$/.test(s) ? s.slice(1) : s;
+  return normalized.replace('-', MINUS).replace(/[\u00a0\u202f ]/g, '\u202f');
+}
+
+/** 0.9751 → "97,5 %" (with a narrow no-break space before the sign, as French typography asks). */
+export function formatPercent(x: number, digits = 1): string {
+  return `${formatNumber(x * 100, { digits, fixed: true })}\u202f%`;
+}
+
+/**
+ * The same number for KaTeX: the comma wrapped in braces ("0{,}977") so TeX does not add
+ * the space it puts after a punctuation comma; the thin space as `\,`.
+ */
+export function formatTex(x: number, options: FormatOptions = {}): string {
+  return formatNumber(x, options)
+    .replace(',', '{,}')
+    .replace(/\u202f/g, '\\,')
+    .replace(MINUS, '-');
+}

@@ -1,0 +1,71 @@
+/**
+ * The backend policy, as pure logic (tested in Node): prefer a real GPU — WebGPU when its
+ * adapter is not a fallback (software) adapter, then WebGL when its renderer is not a software
+ * one (SwiftShader, llvmpipe) — otherwise WASM, then CPU. Software GPUs are slower than WASM
+ * on a CPU (measured in DESIGN.md), so they are used only when explicitly asked for.
+ */
+
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendRequest = BackendName | 'auto';
+export const backendNames: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export const backendRequests: readonly BackendRequest[] = ['auto', ...backendNames];
+
+/** What the browser offers: for GPU APIs, whether there is one and whether it is a real GPU. */
+export interface Capabilities {
+  readonly webgpu: 'hardware' | 'software' | 'none';
+  readonly webgl: 'hardware' | 'software' | 'none';
+  readonly wasm: boolean;
+}
+
+export interface BackendChoice {
+  readonly name: BackendName;
+  /** French explanation shown to the reader. */
+  readonly reason: string;
+}
+
+export const backendLabels: Readonly<Record<BackendName, string>> = {
+  webgpu: 'WebGPU',
+  webgl: 'WebGL',
+  wasm: 'WebAssembly (processeur)',
+  cpu: 'JavaScript (processeur)',
+};
+
+/** A WebGL renderer string that names a software rasteriser. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
+}
+
+function available(caps: Capabilities, name: BackendName): boolean {
+  if (name === 'webgpu') return caps.webgpu !== 'none';
+  if (name === 'webgl') return caps.webgl !== 'none';
+  if (name === 'wasm') return caps.wasm;
+  return true;
+}
+
+export function pickBackend(caps: Capabilities, request: BackendRequest): BackendChoice {
+  if (request !== 'auto') {
+    if (available(caps, request)) {
+      const soft =
+        (request === 'webgpu' && caps.webgpu === 'software') || (request === 'webgl' && caps.webgl === 'software');
+      return {
+        name: request,
+        reason: soft
+          ? `${backendLabels[request]} demandé : ici, il est émulé par le processeur (pas de vraie carte graphique), donc lent.`
+          : `${backendLabels[request]} demandé.`,
+      };
+    }
+    const fallback = pickBackend(caps, 'auto');
+    return {
+      name: fallback.name,
+      reason: `${backendLabels[request]} n’est pas disponible dans ce navigateur. ${fallback.reason}`,
+    };
+  }
+  if (caps.webgpu === 'hardware') return { name: 'webgpu', reason: 'Carte graphique détectée : WebGPU.' };
+  if (caps.webgl === 'hardware') return { name: 'webgl', reason: 'Carte graphique détectée, sans WebGPU : WebGL.' };
+  if (caps.wasm)
+    return {
+      name: 'wasm',
+      reason: 'Pas de carte graphique utilisable : calcul sur le processeur avec WebAssembly, le plus rapide ici.',
+    };
+  return { name: 'cpu', reason: 'Ni carte graphique ni WebAssembly : calcul en JavaScript, plus lent.' };
+}

@@ -1,0 +1,59 @@
+/**
+ * One Chromium per test file, with a software WebGPU adapter (--enable-unsafe-webgpu), every
+ * request outside 127.0.0.1 blocked and recorded, and console errors collected.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_MISSING, findChromium } from '../chromium.mjs';
+
+export const siteUrl = () => inject('siteUrl');
+
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-webgpu',
+      '--enable-unsafe-swiftshader',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught exceptions. */
+  errors: string[];
+  /** Requests that tried to leave 127.0.0.1 (blocked). */
+  external: string[];
+}
+
+export async function openPage(browser: Browser, path: string): Promise<WatchedPage> {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
+    external.push(url.href);
+    return route.abort();
+  });
+  await page.goto(new URL(path, siteUrl()).href, { waitUntil: 'load' });
+  return { page, context, errors, external };
+}
+
+/** Every path of the test build's HTML pages, relative to the base (e.g. "neurone/"). */
+export { listPages } from './pages-list';

@@ -1,0 +1,47 @@
+/**
+ * Serves the test build (see tests/site-build.mjs) on 127.0.0.1 under its sub-path base, for
+ * the whole e2e run. Builds nothing: `npm test` builds first.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import sirv from 'sirv';
+import type { TestProject } from 'vitest/node';
+import { TEST_BASE, TEST_BUILD_DIR } from '../site-build.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteUrl: string;
+    sitePath: string;
+  }
+}
+
+let server: Server | undefined;
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(`${TEST_BUILD_DIR}/index.html`)) {
+    throw new Error(`No test build in ${TEST_BUILD_DIR}/: run \`npm test\` (it builds the site first).`);
+  }
+  const serve = sirv(TEST_BUILD_DIR, { dev: false, etag: true });
+  server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(TEST_BASE)) {
+      // Anything outside the base is a link that forgot it: answer 404 so tests catch it.
+      res.statusCode = 404;
+      res.end('outside base');
+      return;
+    }
+    req.url = `/${url.slice(TEST_BASE.length)}`;
+    serve(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  project.provide('siteUrl', `http://127.0.0.1:${address.port}${TEST_BASE}`);
+  project.provide('sitePath', TEST_BUILD_DIR);
+  return async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  };
+}
