@@ -2,7 +2,7 @@
  * One Chromium per test file, with a software WebGPU adapter (--enable-unsafe-webgpu), every
  * request outside 127.0.0.1 blocked and recorded, and console errors collected.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_MISSING, findChromium } from '../chromium.mjs';
 
@@ -45,6 +45,10 @@ export async function openPage(browser: Browser, path: string): Promise<WatchedP
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  // The console says only "404"; name the URL so a failing test says what is missing.
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.hostname === '127.0.0.1') return route.continue();
@@ -53,6 +57,18 @@ export async function openPage(browser: Browser, path: string): Promise<WatchedP
   });
   await page.goto(new URL(path, siteUrl()).href, { waitUntil: 'load' });
   return { page, context, errors, external };
+}
+
+/**
+ * Waits until the island holding `locator` has hydrated (Astro removes the island's `ssr`
+ * attribute then): before that, a click or a select would hit inert server-rendered HTML.
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.page().waitForFunction(
+    (el) => el !== null && el.closest('astro-island')?.hasAttribute('ssr') === false,
+    await locator.elementHandle(),
+  );
 }
 
 /** Every path of the test build's HTML pages, relative to the base (e.g. "neurone/"). */

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import { hydrated, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,6 +22,7 @@ describe('Explorateur de neurone', () => {
   test('opens on the worked example and recomputes as the reader moves a slider with the keyboard', async () => {
     const { page, context, errors } = await openPage(browser, 'demo/neurone/');
     const demo = island(page);
+    await hydrated(demo);
     await expect.poll(() => demo.getByTestId('sortie-neurone').textContent()).toBe('0,5665');
     const w1 = demo.getByRole('slider', { name: 'Poids w₁' });
     await w1.focus();
@@ -40,6 +41,7 @@ describe('Explorateur de neurone', () => {
     const link = 'demo/neurone/?neurone.w1=-1.5&neurone.act=tanh&neurone.b=0.3&autre.x=1';
     const { page, context } = await openPage(browser, link);
     const demo = island(page);
+    await hydrated(demo);
     await expect.poll(() => demo.getByRole('slider', { name: 'Poids w₁' }).inputValue()).toBe('-1.5');
     expect(await demo.getByRole('combobox', { name: 'Activation' }).inputValue()).toBe('tanh');
     expect(await demo.getByRole('slider', { name: 'Biais b' }).inputValue()).toBe('0.3');
@@ -62,6 +64,7 @@ describe('Explorateur de neurone', () => {
   test('a malformed link falls back to the defaults with a French notice', async () => {
     const { page, context, errors } = await openPage(browser, 'demo/neurone/?neurone.w1=abc&neurone.act=nope');
     const demo = island(page);
+    await hydrated(demo);
     const notice = demo.getByRole('alert');
     await expect.poll(() => notice.textContent()).toContain('invalides');
     expect(await notice.textContent()).toContain('neurone.w1');
@@ -80,7 +83,7 @@ describe('Explorateur de neurone', () => {
   ] as const)('learning %s: learnt = %s', async (_gate, label, learnable) => {
     const { page, context } = await openPage(browser, 'neurone/');
     const demo = island(page);
-    await demo.scrollIntoViewIfNeeded();
+    await hydrated(demo);
     await demo.getByRole('combobox', { name: 'Mode' }).selectOption('apprendre');
     await demo.getByRole('combobox', { name: 'Fonction logique' }).selectOption({ label });
     await demo.getByRole('button', { name: 'Démarrer' }).click();

@@ -45,8 +45,10 @@ export function createLineModel(tf: Tf, xs: readonly number[], ys: readonly numb
   const rng = createRng(seed);
   const x = tf.tensor1d(xs as number[]);
   const y = tf.tensor1d(ys as number[]);
-  const w = tf.variable(tf.scalar(0.1 * rng.normal()), true, undefined);
-  const b = tf.variable(tf.scalar(0), true, undefined);
+  // tf.variable() takes its own reference to the initial scalar's data: tidy frees the
+  // scalars themselves (they would leak two tensors per model otherwise) and keeps the variables.
+  const w = tf.tidy(() => tf.variable(tf.scalar(0.1 * rng.normal()), true, undefined));
+  const b = tf.tidy(() => tf.variable(tf.scalar(0), true, undefined));
   let epoch = 0;
   let disposed = false;
 

@@ -26,7 +26,7 @@ describe.each(activationNames)('activation %s', (name) => {
     expect(isActivationName(name)).toBe(true);
   });
 
-  it("df matches the centred finite difference of f (away from kinks)", () => {
+  it('df matches the centred finite difference of f (away from kinks)', () => {
     const points = derivativePoints.filter((z) => !(kinkedAtZero.has(name) && Math.abs(z) < 1e-3));
     expect(points.length).toBeGreaterThan(190);
     for (const z of points) {

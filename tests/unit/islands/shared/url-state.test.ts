@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { createRng, type Rng } from '../../../../src/nn/data/rng';
+import {
+  NEURON_PREFIX,
+  neuronSchema,
+  parseNeuronState,
+  serializeNeuronState,
+  type NeuronState,
+} from '../../../../src/components/islands/neurone/state';
+import {
+  parseRegressionState,
+  REGRESSION_PREFIX,
+  regressionSchema,
+  serializeRegressionState,
+  type RegressionState,
+} from '../../../../src/components/islands/regression/state';
+import {
+  defaultState,
+  islandParams,
+  parseState,
+  serializeState,
+  type FieldSpec,
+  type InvalidParam,
+  type Schema,
+  type StateOf,
+} from '../../../../src/components/islands/shared/url-state';
+
+type AnyState = Record<string, unknown>;
+interface IslandCase {
+  readonly name: string;
+  readonly schema: Schema;
+  readonly prefix: string;
+  parse(params: URLSearchParams): { state: AnyState; invalid: readonly InvalidParam[] };
+  serialize(state: AnyState): URLSearchParams;
+}
+
+const islands: IslandCase[] = [
+  {
+    name: 'neurone',
+    schema: neuronSchema,
+    prefix: NEURON_PREFIX,
+    parse: parseNeuronState,
+    serialize: (s) => serializeNeuronState(s as NeuronState),
+  },
+  {
+    name: 'regression',
+    schema: regressionSchema,
+    prefix: REGRESSION_PREFIX,
+    parse: parseRegressionState,
+    serialize: (s) => serializeRegressionState(s as RegressionState),
+  },
+];
+
+/** A valid value drawn from a field's spec, bounds included now and then. */
+function randomValue(spec: FieldSpec, rng: Rng): unknown {
+  switch (spec.kind) {
+    case 'number': {
+      const r = rng.next();
+      return r < 0.1 ? spec.min : r < 0.2 ? spec.max : rng.uniform(spec.min, spec.max);
+    }
+    case 'int':
+      return spec.min + rng.int(spec.max - spec.min + 1);
+    case 'enum':
+      return spec.options[rng.int(spec.options.length)];
+    case 'bool':
+      return rng.next() < 0.5;
+  }
+}
+
+/** Text that must be rejected for a field of this spec. */
+function malformed(spec: FieldSpec): string[] {
+  switch (spec.kind) {
+    case 'number':
+      return [
+        'abc',
+        '',
+        ' 1',
+        '1 ',
+        '0x10',
+        '1e999',
+        '-1e999',
+        'NaN',
+        'Infinity',
+        String(spec.max + 1),
+        String(spec.min - 1),
+      ];
+    case 'int':
+      return ['1.5', 'abc', '', ' 1', '0x10', '1e2', '9007199254740993', String(spec.max + 1), String(spec.min - 1)];
+    case 'enum':
+      return ['nope', '', ` ${spec.options[0]}`, spec.options[0]!.toUpperCase(), 'toString'];
+    case 'bool':
+      return ['true', 'false', 'yes', '', '2'];
+  }
+}
+
+describe.each(islands)('$name island state', ({ schema, prefix, parse, serialize }) => {
+  const defaults = defaultState(schema) as AnyState;
+  const keys = Object.keys(schema);
+
+  it('defaults are valid values of their own fields', () => {
+    const { state, invalid } = parse(serializeState(schema, prefix, defaults as StateOf<Schema>));
+    expect(invalid).toEqual([]);
+    expect(state).toEqual(Object.fromEntries(keys.map((k) => [k, schema[k]!.default])));
+  });
+
+  it('an empty query gives the defaults, and serialising writes every field under the prefix', () => {
+    expect(parse(new URLSearchParams())).toEqual({ state: defaults, invalid: [] });
+    const params = serialize(defaults);
+    expect([...params.keys()].sort()).toEqual(keys.map((k) => `${prefix}.${k}`).sort());
+  });
+
+  it('parse(serialize(s)) = s for 500 random valid states', () => {
+    const rng = createRng(2024);
+    for (let i = 0; i < 500; i++) {
+      const s = Object.fromEntries(keys.map((k) => [k, randomValue(schema[k]!, rng)]));
+      const { state, invalid } = parse(serialize(s));
+      expect(invalid).toEqual([]);
+      expect(state).toEqual(s);
+    }
+  });
+
+  describe.each(keys)('field %s', (key) => {
+    it.each(malformed(schema[key]!))('rejects «%s»: default kept, reported with the text', (bad) => {
+      const params = new URLSearchParams();
+      params.set(`${prefix}.${key}`, bad);
+      const { state, invalid } = parse(params);
+      expect(state).toEqual(defaults);
+      expect(invalid).toEqual([{ key: `${prefix}.${key}`, received: bad }]);
+    });
+  });
+
+  it("ignores other prefixes' keys, keeps them when serialising, and islandParams drops them", () => {
+    const foreign = new URLSearchParams('autre.lr=abc&x=1&' + `${prefix}x.seed=3&${prefix}=1`);
+    expect(parse(foreign)).toEqual({ state: defaults, invalid: [] });
+    const merged = serializeState(schema, prefix, defaults as StateOf<Schema>, foreign);
+    for (const [k, v] of foreign) expect(merged.get(k)).toBe(v);
+    expect(foreign.has(`${prefix}.${keys[0]}`)).toBe(false); // the input is not modified
+    const own = islandParams(prefix, merged);
+    expect([...own.keys()].sort()).toEqual(keys.map((k) => `${prefix}.${k}`).sort());
+    expect(parse(own)).toEqual({ state: defaults, invalid: [] });
+  });
+});
+
+describe('neurone island, a hand-written broken link', () => {
+  it('?neurone.w1=abc&neurone.act=nope&neurone.w2=1 keeps w2 and reports the two others', () => {
+    const { state, invalid } = parseNeuronState(new URLSearchParams('?neurone.w1=abc&neurone.act=nope&neurone.w2=1'));
+    expect(state.w1).toBe(neuronSchema.w1.default);
+    expect(state.act).toBe(neuronSchema.act.default);
+    expect(state.w2).toBe(1);
+    expect(invalid).toEqual([
+      { key: 'neurone.w1', received: 'abc' },
+      { key: 'neurone.act', received: 'nope' },
+    ]);
+  });
+
+  it('accepts the decimal forms a reader may type: -.5, 2., 1e-1', () => {
+    const { state, invalid } = parseNeuronState(new URLSearchParams('neurone.w1=-.5&neurone.w2=2.&neurone.b=1e-1'));
+    expect(invalid).toEqual([]);
+    expect([state.w1, state.w2, state.b]).toEqual([-0.5, 2, 0.1]);
+  });
+});
+
+describe('bool fields (generic schema)', () => {
+  const schema = {
+    on: { kind: 'bool', default: false },
+    n: { kind: 'int', default: 3, min: 0, max: 9 },
+  } as const satisfies Schema;
+
+  it.each([true, false])('round-trips %s as 1 / 0', (on) => {
+    const params = serializeState(schema, 'demo', { on, n: 4 });
+    expect(params.get('demo.on')).toBe(on ? '1' : '0');
+    expect(parseState(schema, 'demo', params)).toEqual({ state: { on, n: 4 }, invalid: [] });
+  });
+
+  it.each(malformed(schema.on))('rejects «%s»', (bad) => {
+    const { state, invalid } = parseState(schema, 'demo', new URLSearchParams({ 'demo.on': bad }));
+    expect(state).toEqual({ on: false, n: 3 });
+    expect(invalid).toEqual([{ key: 'demo.on', received: bad }]);
+  });
+});
