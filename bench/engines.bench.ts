@@ -60,5 +60,5 @@ test('one neuron learns AND, 1,000 batch steps: reference engine', async () => {
     for (let i = 0; i < 1000; i++) p = logisticStep(p, logicGates.and, 1).params;
   });
   expect(logisticAccuracy(p, logicGates.and)).toBe(1);
-  console.table([{ engine: 'reference (TypeScript)', 'ms / 1 000 steps': ms.toFixed(2), 'µs / step': (ms).toFixed(2) }]);
+  console.table([{ engine: 'reference (TypeScript)', 'ms / 1 000 steps': ms.toFixed(2), 'µs / step': ms.toFixed(2) }]);
 });

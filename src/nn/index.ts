@@ -6,6 +6,7 @@ export * from './math/activations';
 export * from './math/neuron';
 export * from './math/softmax';
 export * from './math/single-neuron';
+export * from './math/linear-regression';
 export * from './data/rng';
 export * from './data/linear';
 export * from './format';

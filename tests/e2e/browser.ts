@@ -65,10 +65,12 @@ export async function openPage(browser: Browser, path: string): Promise<WatchedP
  */
 export async function hydrated(locator: Locator): Promise<void> {
   await locator.scrollIntoViewIfNeeded();
-  await locator.page().waitForFunction(
-    (el) => el !== null && el.closest('astro-island')?.hasAttribute('ssr') === false,
-    await locator.elementHandle(),
-  );
+  await locator
+    .page()
+    .waitForFunction(
+      (el) => el !== null && el.closest('astro-island')?.hasAttribute('ssr') === false,
+      await locator.elementHandle(),
+    );
 }
 
 /** Every path of the test build's HTML pages, relative to the base (e.g. "neurone/"). */

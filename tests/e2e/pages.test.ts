@@ -2,12 +2,18 @@
  * Every page of the built site: loads with no console error, makes no request outside
  * 127.0.0.1, passes axe, and every link and asset it names exists under the sub-path base.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, listPages, openPage, siteUrl } from './browser';
 
 const pages = listPages();
+/**
+ * Starlight's search button is named "Rechercher" while it also shows the "Ctrl K" hint;
+ * axe's label-content-name-mismatch flags that. The shortcut is exposed by
+ * aria-keyshortcuts, so the name is right: this one finding, on this one element, is accepted.
+ */
+const KNOWN_STARLIGHT_EXCEPTIONS = ['label-content-name-mismatch: button[data-open-modal=""]'];
 let browser: Browser;
 const linked = new Set<string>();
 
@@ -32,7 +38,9 @@ describe.each(pages)('page /%s', (path) => {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(300);
       const axe = await new AxeBuilder({ page }).analyze();
-      const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      const violations = axe.violations
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
+        .filter((v) => !KNOWN_STARLIGHT_EXCEPTIONS.includes(v));
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
       expect(external).toEqual([]);
@@ -64,4 +72,16 @@ test('every internal link and asset named by a page exists under the base', asyn
     if (!r.ok) broken.push(`${u} (${r.status})`);
   }
   expect(broken).toEqual([]);
+});
+
+test('every demo of the catalogue is in its chapter and alone at /demo/<id>/, with its anchor', async () => {
+  const { parse } = await import('yaml');
+  const { readFileSync } = await import('node:fs');
+  const demos = parse(readFileSync('src/content/demos.yaml', 'utf8')) as { id: string; chapitre: string }[];
+  const root = inject('sitePath');
+  for (const d of demos) {
+    for (const page of [`${root}/${d.chapitre}/index.html`, `${root}/demo/${d.id}/index.html`]) {
+      expect(readFileSync(page, 'utf8'), page).toContain(`id="demo-${d.id}"`);
+    }
+  }
 });
