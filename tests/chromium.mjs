@@ -2,7 +2,12 @@
 // the npm registry and Debian's packages): Debian's `chromium` package is used.
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter(Boolean);
 
 export function findChromium() {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;

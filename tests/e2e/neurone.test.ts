@@ -76,6 +76,23 @@ describe('Explorateur de neurone', () => {
     await context.close();
   });
 
+  test('the seed sets the starting weights, and "Nouveau tirage" draws others', async () => {
+    const { page, context } = await openPage(browser, 'demo/neurone/?neurone.mode=apprendre&neurone.seed=5');
+    const demo = island(page);
+    await hydrated(demo);
+    const seed = demo.getByRole('spinbutton', { name: 'Graine aléatoire' });
+    expect(await seed.inputValue()).toBe('5');
+    const params = demo.getByText(/^w₁ = /);
+    const first = await params.textContent();
+    await demo.getByRole('button', { name: 'Nouveau tirage' }).click();
+    await expect.poll(() => page.url()).toContain('neurone.seed=6');
+    expect(await params.textContent()).not.toBe(first);
+    // Back to seed 5 by typing it: the same start as before.
+    await seed.fill('5');
+    await expect.poll(() => params.textContent()).toBe(first);
+    await context.close();
+  });
+
   test.each([
     ['and', 'ET (AND)', true],
     ['or', 'OU (OR)', true],
