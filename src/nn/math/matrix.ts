@@ -1,0 +1,90 @@
+/**
+ * A dense row-major matrix of float64 — the one array shape of the reference engine.
+ * A batch of n examples with d features is an n×d matrix (one example per row), so a layer
+ * computes Z = X·W + b with W of shape (inputs × units), as in the course.
+ */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** rows·cols values, row by row: element (i, j) is data[i·cols + j]. */
+  readonly data: Float64Array;
+}
+
+export function zeros(rows: number, cols: number): Matrix {
+  return { rows, cols, data: new Float64Array(rows * cols) };
+}
+
+/** From nested arrays (rows of equal length). */
+export function fromRows(rows: readonly (readonly number[])[]): Matrix {
+  const r = rows.length;
+  const c = r === 0 ? 0 : rows[0]!.length;
+  const data = new Float64Array(r * c);
+  rows.forEach((row, i) => {
+    if (row.length !== c) throw new Error(`fromRows : la ligne ${i} a ${row.length} valeurs, ${c} attendues`);
+    data.set(row, i * c);
+  });
+  return { rows: r, cols: c, data };
+}
+
+/** Back to nested arrays (for display and tests). */
+export function toRows(m: Matrix): number[][] {
+  return Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+}
+
+export function get(m: Matrix, i: number, j: number): number {
+  return m.data[i * m.cols + j]!;
+}
+
+/** C = A·B, (n×k)·(k×m) → n×m. */
+export function matmul(a: Matrix, b: Matrix): Matrix {
+  if (a.cols !== b.rows) throw new Error(`matmul : ${a.rows}×${a.cols} · ${b.rows}×${b.cols}`);
+  const out = zeros(a.rows, b.cols);
+  const { data: A } = a;
+  const { data: B } = b;
+  const C = out.data;
+  for (let i = 0; i < a.rows; i++) {
+    for (let k = 0; k < a.cols; k++) {
+      const aik = A[i * a.cols + k]!;
+      if (aik === 0) continue;
+      const bRow = k * b.cols;
+      const cRow = i * b.cols;
+      for (let j = 0; j < b.cols; j++) C[cRow + j]! += aik * B[bRow + j]!;
+    }
+  }
+  return out;
+}
+
+/** Aᵀ */
+export function transpose(a: Matrix): Matrix {
+  const out = zeros(a.cols, a.rows);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out.data[j * a.rows + i] = a.data[i * a.cols + j]!;
+  return out;
+}
+
+/** A + 1·bᵀ: adds the row vector b (length cols) to every row. */
+export function addRowVector(a: Matrix, b: Float64Array): Matrix {
+  if (b.length !== a.cols) throw new Error(`addRowVector : ${b.length} biais pour ${a.cols} colonnes`);
+  const out = zeros(a.rows, a.cols);
+  for (let i = 0; i < a.rows; i++)
+    for (let j = 0; j < a.cols; j++) out.data[i * a.cols + j] = a.data[i * a.cols + j]! + b[j]!;
+  return out;
+}
+
+/** Element-wise f(A). */
+export function map(a: Matrix, f: (v: number) => number): Matrix {
+  return { rows: a.rows, cols: a.cols, data: a.data.map(f) };
+}
+
+/** Column sums: 1ᵀA, a vector of length cols. */
+export function sumRows(a: Matrix): Float64Array {
+  const out = new Float64Array(a.cols);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out[j]! += a.data[i * a.cols + j]!;
+  return out;
+}
+
+/** The rows of `a` at `indices`, in that order (mini-batches). */
+export function selectRows(a: Matrix, indices: readonly number[]): Matrix {
+  const out = zeros(indices.length, a.cols);
+  indices.forEach((r, i) => out.data.set(a.data.subarray(r * a.cols, (r + 1) * a.cols), i * a.cols));
+  return out;
+}
