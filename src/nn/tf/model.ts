@@ -1,0 +1,202 @@
+/**
+ * An MLP on TensorFlow.js built from plain variables — one W (inputs × units) and one b (units)
+ * per layer, float32 — rather than `tf.layers`, so that every parameter and its gradient can be
+ * held against the reference engine (`math/`) one by one. Same spec, same weight layout, same
+ * activations and losses as the reference engine: same weights ⇒ same outputs and gradients
+ * (within float32 rounding).
+ */
+import type * as TfModule from '@tensorflow/tfjs';
+import { LEAKY_SLOPE } from '../math/activations';
+import type { Matrix } from '../math/matrix';
+import {
+  checkWeightsMatchSpec,
+  validateSpec,
+  type LayerActivation,
+  type LossName,
+  type MlpSpec,
+  type MlpWeights,
+} from '../spec';
+import type { Regularization } from '../training';
+import { createParameters, matrixToTensor, readWeights, writeWeights, type TfParameters } from './weights';
+
+type Tf = typeof TfModule;
+type Tensor2D = TfModule.Tensor2D;
+type Scalar = TfModule.Scalar;
+
+/** Options of the training forward pass (the reference engine's inverted dropout). */
+export interface ForwardOptions {
+  /** Keep probability p of inverted dropout on the hidden layers' outputs (1: none). */
+  readonly dropoutKeep?: number;
+  /** Seed of the dropout masks (one mask per hidden layer, seed + l). */
+  readonly dropoutSeed?: number;
+}
+
+/** One gradient evaluation, as plain float64 copies shaped like `MlpWeights`. */
+export interface LossAndGradients {
+  readonly loss: number;
+  /** ∂J/∂W[l], (inputs × units) row-major. */
+  readonly dW: Matrix[];
+  /** ∂J/∂b[l], `units` values (zeros for a layer without bias). */
+  readonly db: Float64Array[];
+}
+
+export interface TfMlp extends TfParameters {
+  readonly spec: MlpSpec;
+  /** Z_L = A_{L−1}·W_L + b_L, the last layer's pre-activation (logits), (n × k). */
+  logitsTensor(x: Tensor2D, options?: ForwardOptions): Tensor2D;
+  /** Ŷ = A_L = f_L(Z_L), (n × d) → (n × k); softmax rows sum to 1. */
+  predictTensor(x: Tensor2D): Tensor2D;
+  /** J(Ŷ, Y), the data term of the cost (conventions in `lossFromLogits`). x (n × d), y (n × k). */
+  lossTensor(x: Tensor2D, y: Tensor2D, options?: ForwardOptions): Scalar;
+  /** J and every ∂J/∂W[l], ∂J/∂b[l] at X (n × d), Y (n × k), by `tf.variableGrads`. */
+  lossAndGradients(X: Matrix, Y: Matrix): Promise<LossAndGradients>;
+  /** float64 copies of the current parameters. */
+  getWeights(): Promise<MlpWeights>;
+  /** Overwrites the parameters (shapes checked against the spec). */
+  setWeights(weights: MlpWeights): void;
+  readonly disposed: boolean;
+  /** Frees every variable. Idempotent. */
+  dispose(): void;
+}
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+
+/** f(z) element-wise, with tf ops matching `math/activations.ts` (values and derivatives). */
+export function applyActivation(tf: Tf, name: LayerActivation, z: Tensor2D): Tensor2D {
+  switch (name) {
+    case 'step':
+      // f(z) = 1 if z ≥ 0 else 0 (tf.step(0) is 0, hence 1 − step(−z)); f' = 0
+      return tf.sub(1, tf.step(tf.neg(z)));
+    case 'sigmoid':
+      return tf.sigmoid(z);
+    case 'tanh':
+      return tf.tanh(z);
+    case 'relu':
+      return tf.relu(z);
+    case 'leakyRelu':
+      return tf.leakyRelu(z, LEAKY_SLOPE);
+    case 'gelu': {
+      // ½ z (1 + tanh(√(2/π)(z + 0.044715 z³))), the reference's tanh approximation
+      const u = tf.mul(SQRT_2_OVER_PI, tf.add(z, tf.mul(0.044715, tf.pow(z, 3))));
+      return tf.mul(tf.mul(0.5, z), tf.add(1, tf.tanh(u)));
+    }
+    case 'identity':
+      return z;
+    case 'softmax':
+      return tf.softmax(z);
+  }
+}
+
+/**
+ * The loss J on a batch of n rows and k outputs, from the last layer's logits z (n × k):
+ * - `mse` (1/nk) Σ (ŷ − y)², `halfMse` half of it, `mae` (1/nk) Σ |ŷ − y|, `hinge`
+ *   (1/nk) Σ max(0, 1 − y·ŷ), with ŷ = f_L(z);
+ * - `bce` (1/nk) Σ −[y ln σ(z) + (1 − y) ln(1 − σ(z))], computed from the logits in the stable
+ *   form softplus(z) − y·z, whose gradient is exactly σ(z) − y. It equals the reference's
+ *   value with ŷ clipped to [1e-7, 1 − 1e-7] while |z| ≲ 15.9; beyond (saturation) the
+ *   reference's value is capped near 16.1 while this one keeps growing like |z|;
+ * - `categoricalCrossEntropy` (1/n) Σ −Σ_k y ln softmax(z), with log-softmax (no log 0).
+ */
+export function lossFromLogits(
+  tf: Tf,
+  loss: LossName,
+  lastActivation: LayerActivation,
+  z: Tensor2D,
+  y: Tensor2D,
+): Scalar {
+  if (loss === 'categoricalCrossEntropy') return tf.div(tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(z)))), z.shape[0]);
+  if (loss === 'bce') return tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z)));
+  const yHat = applyActivation(tf, lastActivation, z);
+  switch (loss) {
+    case 'mse':
+      return tf.mean(tf.squaredDifference(yHat, y));
+    case 'halfMse':
+      return tf.mul(0.5, tf.mean(tf.squaredDifference(yHat, y)));
+    case 'mae':
+      return tf.mean(tf.abs(tf.sub(yHat, y)));
+    case 'hinge':
+      return tf.mean(tf.relu(tf.sub(1, tf.mul(y, yHat))));
+  }
+}
+
+/**
+ * ∂(αΩ)/∂W of the weight penalty (the reference's `penaltyGradient`), added to the data
+ * gradient: L2, Ω = ½ Σ w², → αW; L1, Ω = Σ |w|, → α·sign(W) (0 at w = 0). Shaped like W.
+ * Written out rather than differentiated: tf.abs' gradient at 0 is −1, not 0.
+ */
+export function penaltyGradient(tf: Tf, W: TfModule.Tensor, { kind, alpha }: Regularization): TfModule.Tensor {
+  return tf.mul(alpha, kind === 'l2' ? W : tf.sign(W));
+}
+
+/** Builds the model's variables from `weights` (copied as float32). Throws in French on a bad spec. */
+export function createTfMlp(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfMlp {
+  validateSpec(spec);
+  checkWeightsMatchSpec(spec, weights);
+  const params = createParameters(tf, spec, weights);
+  const L = spec.layers.length;
+  let disposed = false;
+
+  const logitsTensor = (x: Tensor2D, options: ForwardOptions = {}): Tensor2D => {
+    const keep = options.dropoutKeep ?? 1;
+    let a = x;
+    for (let l = 0; l < L; l++) {
+      const bias = params.b[l] ?? undefined;
+      // fused matMul + bias (the activation stays separate: it only fuses without gradients)
+      const z = tf.fused.matMul({ a, b: params.W[l]!, bias }) as Tensor2D;
+      if (l === L - 1) return z;
+      a = applyActivation(tf, spec.layers[l]!.activation, z);
+      // inverted dropout: keep with probability p, scale by 1/p (tf.dropout does both)
+      if (keep < 1) a = tf.dropout(a, 1 - keep, undefined, (options.dropoutSeed ?? 0) + l) as Tensor2D;
+    }
+    throw new Error('inaccessible');
+  };
+
+  const lossTensor = (x: Tensor2D, y: Tensor2D, options?: ForwardOptions): Scalar =>
+    lossFromLogits(tf, spec.loss, spec.layers[L - 1]!.activation, logitsTensor(x, options), y);
+
+  const assertAlive = () => {
+    if (disposed) throw new Error('Ce modèle a été libéré (dispose) : recréez-le.');
+  };
+
+  return {
+    spec,
+    ...params,
+    logitsTensor,
+    predictTensor: (x) => tf.tidy(() => applyActivation(tf, spec.layers[L - 1]!.activation, logitsTensor(x))),
+    lossTensor,
+    async lossAndGradients(X, Y) {
+      assertAlive();
+      const { value, grads } = tf.tidy(() => {
+        const x = matrixToTensor(tf, X);
+        const y = matrixToTensor(tf, Y);
+        return tf.variableGrads(() => lossTensor(x, y), params.variables as TfModule.Variable[]);
+      });
+      const names = params.variables.map((v) => v.name);
+      const [lossData, ...gradData] = await Promise.all([value.data(), ...names.map((n) => grads[n]!.data())]);
+      tf.dispose([value, ...Object.values(grads)]);
+      const byName = new Map(names.map((n, i) => [n, Float64Array.from(gradData[i]!)]));
+      return {
+        loss: lossData[0]!,
+        dW: params.W.map((w) => ({ rows: w.shape[0]!, cols: w.shape[1]!, data: byName.get(w.name)! })),
+        db: params.b.map((b, l) => (b ? byName.get(b.name)! : new Float64Array(spec.layers[l]!.units))),
+      };
+    },
+    getWeights() {
+      assertAlive();
+      return readWeights(params);
+    },
+    setWeights(w) {
+      assertAlive();
+      checkWeightsMatchSpec(spec, w);
+      writeWeights(tf, params, w);
+    },
+    get disposed() {
+      return disposed;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      tf.dispose(params.variables as TfModule.Variable[]);
+    },
+  };
+}
