@@ -6,5 +6,7 @@ export default defineConfig({
     include: ['bench/**/*.bench.ts'],
     environment: 'node',
     testTimeout: 300_000,
+    // One benchmark at a time: parallel files would time each other's load.
+    fileParallelism: false,
   },
 });

@@ -1,12 +1,31 @@
 /**
  * The public surface of `src/nn`: chapters and islands import from here.
- * No file in src/nn touches the DOM.
+ * No file in src/nn touches the DOM. The TensorFlow.js engine (`tf/`) is not re-exported:
+ * islands import it dynamically, so that tfjs loads only when a reader starts a demo.
  */
+export * from './spec';
+export * from './training';
 export * from './math/activations';
+export * from './math/matrix';
 export * from './math/neuron';
 export * from './math/softmax';
 export * from './math/single-neuron';
 export * from './math/linear-regression';
+export * from './math/gradient-descent-1d';
+export * from './math/losses';
+export * from './math/mlp';
+export * from './math/backprop';
+export * from './math/init';
+export * from './math/optimizers';
+export * from './math/regularizers';
+export * from './math/train';
 export * from './data/rng';
 export * from './data/linear';
+export * from './data/generators2d';
+export * from './data/calculator';
+export * from './data/split';
+export * from './data/normalize';
+export * from './data/mnist';
+export * from './metrics';
+export * from './weights-file';
 export * from './format';

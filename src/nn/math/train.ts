@@ -5,7 +5,7 @@
  */
 import { createRng } from '../data/rng';
 import { checkWeightsMatchSpec, validateSpec, type MlpSpec, type MlpWeights } from '../spec';
-import { DIVERGENCE_REASON, type EpochReport, type TrainOptions, type TrainResult } from '../training';
+import { DIVERGENCE_REASON, earlyStopReason, type EpochReport, type TrainOptions, type TrainResult } from '../training';
 import { backward } from './backprop';
 import { cloneWeights, parameterBlocks } from './init';
 import { losses } from './losses';
@@ -121,9 +121,7 @@ export function trainMlp(spec: MlpSpec, weights: MlpWeights, options: TrainOptio
       copyInto(weights, best.weights!);
       return finish('earlyStopped', {
         bestEpoch: best.epoch,
-        reason:
-          `La perte de validation ne baisse plus depuis ${patience} époque${patience > 1 ? 's' : ''} : ` +
-          `arrêt anticipé, les poids de l’époque ${best.epoch} (la meilleure) sont conservés.`,
+        reason: earlyStopReason(patience, best.epoch),
       });
     }
   }

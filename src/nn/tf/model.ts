@@ -17,14 +17,14 @@ import {
   type MlpWeights,
 } from '../spec';
 import type { Regularization } from '../training';
-import { createParameters, matrixToTensor, readWeights, writeWeights, type TfParameters } from './weights';
+import { createTfParameters, matrixToTensor, readTfParameters, writeTfParameters, type TfParameters } from './weights';
 
 type Tf = typeof TfModule;
 type Tensor2D = TfModule.Tensor2D;
 type Scalar = TfModule.Scalar;
 
 /** Options of the training forward pass (the reference engine's inverted dropout). */
-export interface ForwardOptions {
+export interface TfForwardOptions {
   /** Keep probability p of inverted dropout on the hidden layers' outputs (1: none). */
   readonly dropoutKeep?: number;
   /** Seed of the dropout masks (one mask per hidden layer, seed + l). */
@@ -32,7 +32,7 @@ export interface ForwardOptions {
 }
 
 /** One gradient evaluation, as plain float64 copies shaped like `MlpWeights`. */
-export interface LossAndGradients {
+export interface TfLossAndGradients {
   readonly loss: number;
   /** ∂J/∂W[l], (inputs × units) row-major. */
   readonly dW: Matrix[];
@@ -43,13 +43,13 @@ export interface LossAndGradients {
 export interface TfMlp extends TfParameters {
   readonly spec: MlpSpec;
   /** Z_L = A_{L−1}·W_L + b_L, the last layer's pre-activation (logits), (n × k). */
-  logitsTensor(x: Tensor2D, options?: ForwardOptions): Tensor2D;
+  logitsTensor(x: Tensor2D, options?: TfForwardOptions): Tensor2D;
   /** Ŷ = A_L = f_L(Z_L), (n × d) → (n × k); softmax rows sum to 1. */
   predictTensor(x: Tensor2D): Tensor2D;
-  /** J(Ŷ, Y), the data term of the cost (conventions in `lossFromLogits`). x (n × d), y (n × k). */
-  lossTensor(x: Tensor2D, y: Tensor2D, options?: ForwardOptions): Scalar;
+  /** J(Ŷ, Y), the data term of the cost (conventions in `tfLossFromLogits`). x (n × d), y (n × k). */
+  lossTensor(x: Tensor2D, y: Tensor2D, options?: TfForwardOptions): Scalar;
   /** J and every ∂J/∂W[l], ∂J/∂b[l] at X (n × d), Y (n × k), by `tf.variableGrads`. */
-  lossAndGradients(X: Matrix, Y: Matrix): Promise<LossAndGradients>;
+  lossAndGradients(X: Matrix, Y: Matrix): Promise<TfLossAndGradients>;
   /** float64 copies of the current parameters. */
   getWeights(): Promise<MlpWeights>;
   /** Overwrites the parameters (shapes checked against the spec). */
@@ -62,7 +62,7 @@ export interface TfMlp extends TfParameters {
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 
 /** f(z) element-wise, with tf ops matching `math/activations.ts` (values and derivatives). */
-export function applyActivation(tf: Tf, name: LayerActivation, z: Tensor2D): Tensor2D {
+export function tfActivation(tf: Tf, name: LayerActivation, z: Tensor2D): Tensor2D {
   switch (name) {
     case 'step':
       // f(z) = 1 if z ≥ 0 else 0 (tf.step(0) is 0, hence 1 − step(−z)); f' = 0
@@ -90,14 +90,15 @@ export function applyActivation(tf: Tf, name: LayerActivation, z: Tensor2D): Ten
 /**
  * The loss J on a batch of n rows and k outputs, from the last layer's logits z (n × k):
  * - `mse` (1/nk) Σ (ŷ − y)², `halfMse` half of it, `mae` (1/nk) Σ |ŷ − y|, `hinge`
- *   (1/nk) Σ max(0, 1 − y·ŷ), with ŷ = f_L(z);
+ *   (1/nk) Σ max(0, 1 − y·ŷ), with ŷ = f_L(z) (at an exact tie ŷ = y, tf.abs' gradient is
+ *   −1/nk where the reference takes 0: it never happens with real-valued data);
  * - `bce` (1/nk) Σ −[y ln σ(z) + (1 − y) ln(1 − σ(z))], computed from the logits in the stable
  *   form softplus(z) − y·z, whose gradient is exactly σ(z) − y. It equals the reference's
  *   value with ŷ clipped to [1e-7, 1 − 1e-7] while |z| ≲ 15.9; beyond (saturation) the
  *   reference's value is capped near 16.1 while this one keeps growing like |z|;
  * - `categoricalCrossEntropy` (1/n) Σ −Σ_k y ln softmax(z), with log-softmax (no log 0).
  */
-export function lossFromLogits(
+export function tfLossFromLogits(
   tf: Tf,
   loss: LossName,
   lastActivation: LayerActivation,
@@ -106,7 +107,7 @@ export function lossFromLogits(
 ): Scalar {
   if (loss === 'categoricalCrossEntropy') return tf.div(tf.neg(tf.sum(tf.mul(y, tf.logSoftmax(z)))), z.shape[0]);
   if (loss === 'bce') return tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z)));
-  const yHat = applyActivation(tf, lastActivation, z);
+  const yHat = tfActivation(tf, lastActivation, z);
   switch (loss) {
     case 'mse':
       return tf.mean(tf.squaredDifference(yHat, y));
@@ -120,11 +121,11 @@ export function lossFromLogits(
 }
 
 /**
- * ∂(αΩ)/∂W of the weight penalty (the reference's `penaltyGradient`), added to the data
+ * ∂(αΩ)/∂W of the weight penalty (`penaltyGradient` of math/regularizers.ts), added to the data
  * gradient: L2, Ω = ½ Σ w², → αW; L1, Ω = Σ |w|, → α·sign(W) (0 at w = 0). Shaped like W.
  * Written out rather than differentiated: tf.abs' gradient at 0 is −1, not 0.
  */
-export function penaltyGradient(tf: Tf, W: TfModule.Tensor, { kind, alpha }: Regularization): TfModule.Tensor {
+export function tfPenaltyGradient(tf: Tf, W: TfModule.Tensor, { kind, alpha }: Regularization): TfModule.Tensor {
   return tf.mul(alpha, kind === 'l2' ? W : tf.sign(W));
 }
 
@@ -132,27 +133,35 @@ export function penaltyGradient(tf: Tf, W: TfModule.Tensor, { kind, alpha }: Reg
 export function createTfMlp(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfMlp {
   validateSpec(spec);
   checkWeightsMatchSpec(spec, weights);
-  const params = createParameters(tf, spec, weights);
+  const params = createTfParameters(tf, spec, weights);
   const L = spec.layers.length;
   let disposed = false;
 
-  const logitsTensor = (x: Tensor2D, options: ForwardOptions = {}): Tensor2D => {
+  /**
+   * `fused`: one fused matMul + bias kernel per layer — for predictions only. Under a gradient
+   * tape its custom gradient computes ∂J/∂A for every layer's input, the first layer's too
+   * (∂J/∂X, needed by no variable); plain matMul and add let the tape skip it. Measured on
+   * 784-128-10, one epoch of 10,000 samples, CPU backend: 6.6 s fused, 4.2 s unfused.
+   */
+  const forwardLogits = (x: Tensor2D, options: TfForwardOptions, fused: boolean): Tensor2D => {
     const keep = options.dropoutKeep ?? 1;
     let a = x;
     for (let l = 0; l < L; l++) {
-      const bias = params.b[l] ?? undefined;
-      // fused matMul + bias (the activation stays separate: it only fuses without gradients)
-      const z = tf.fused.matMul({ a, b: params.W[l]!, bias }) as Tensor2D;
+      const W = params.W[l]!;
+      const bias = params.b[l];
+      const product = fused ? tf.fused.matMul({ a, b: W, bias: bias ?? undefined }) : tf.matMul(a, W);
+      const z = (!fused && bias ? tf.add(product, bias) : product) as Tensor2D;
       if (l === L - 1) return z;
-      a = applyActivation(tf, spec.layers[l]!.activation, z);
+      a = tfActivation(tf, spec.layers[l]!.activation, z);
       // inverted dropout: keep with probability p, scale by 1/p (tf.dropout does both)
       if (keep < 1) a = tf.dropout(a, 1 - keep, undefined, (options.dropoutSeed ?? 0) + l) as Tensor2D;
     }
     throw new Error('inaccessible');
   };
+  const logitsTensor = (x: Tensor2D, options: TfForwardOptions = {}): Tensor2D => forwardLogits(x, options, false);
 
-  const lossTensor = (x: Tensor2D, y: Tensor2D, options?: ForwardOptions): Scalar =>
-    lossFromLogits(tf, spec.loss, spec.layers[L - 1]!.activation, logitsTensor(x, options), y);
+  const lossTensor = (x: Tensor2D, y: Tensor2D, options?: TfForwardOptions): Scalar =>
+    tfLossFromLogits(tf, spec.loss, spec.layers[L - 1]!.activation, logitsTensor(x, options), y);
 
   const assertAlive = () => {
     if (disposed) throw new Error('Ce modèle a été libéré (dispose) : recréez-le.');
@@ -162,7 +171,7 @@ export function createTfMlp(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfMlp {
     spec,
     ...params,
     logitsTensor,
-    predictTensor: (x) => tf.tidy(() => applyActivation(tf, spec.layers[L - 1]!.activation, logitsTensor(x))),
+    predictTensor: (x) => tf.tidy(() => tfActivation(tf, spec.layers[L - 1]!.activation, forwardLogits(x, {}, true))),
     lossTensor,
     async lossAndGradients(X, Y) {
       assertAlive();
@@ -183,12 +192,12 @@ export function createTfMlp(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfMlp {
     },
     getWeights() {
       assertAlive();
-      return readWeights(params);
+      return readTfParameters(params);
     },
     setWeights(w) {
       assertAlive();
       checkWeightsMatchSpec(spec, w);
-      writeWeights(tf, params, w);
+      writeTfParameters(tf, params, w);
     },
     get disposed() {
       return disposed;

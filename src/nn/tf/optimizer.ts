@@ -56,12 +56,18 @@ function tfjsStepper(tf: Tf, config: OptimizerConfig, eps: number): Stepper {
     apply(variables, gradients, learningRate) {
       if (learningRate !== current) {
         current = learningRate;
-        if (optimizer instanceof tf.SGDOptimizer) optimizer.setLearningRate(learningRate);
+        // (not `instanceof`: tfjs' optimisers answer it by duck typing, Adam "is" an SGDOptimizer)
+        if (config.name !== 'adam') (optimizer as TfModule.SGDOptimizer).setLearningRate(learningRate);
         else (optimizer as unknown as { learningRate: number }).learningRate = learningRate;
       }
       optimizer.applyGradients(variables.map((v, i) => ({ name: v.name, tensor: gradients[i]! })));
     },
-    dispose: () => optimizer.dispose(),
+    dispose() {
+      optimizer.dispose();
+      // tfjs 4.22's MomentumOptimizer.dispose() forgets the −η scalar `c` of its SGD parent
+      // (one tensor leaked per optimiser): free it here.
+      if (config.name === 'momentum') (optimizer as unknown as { c?: Tensor }).c?.dispose();
+    },
   };
 }
 
@@ -79,7 +85,8 @@ function accumulatorStepper(tf: Tf, config: OptimizerConfig, eps: number): Stepp
           const g = gradients[i]!;
           squares[i] ??= tf.variable(tf.zerosLike(theta), false);
           const s = squares[i];
-          const next = config.name === 'adagrad' ? tf.add(s, tf.square(g)) : tf.add(tf.mul(rho, s), tf.mul(1 - rho, tf.square(g)));
+          const next =
+            config.name === 'adagrad' ? tf.add(s, tf.square(g)) : tf.add(tf.mul(rho, s), tf.mul(1 - rho, tf.square(g)));
           s.assign(next);
           theta.assign(tf.sub(theta, tf.div(tf.mul(learningRate, g), tf.add(tf.sqrt(next), eps))));
         });

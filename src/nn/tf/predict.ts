@@ -25,8 +25,7 @@ export interface BatchSource {
 
 /** A source over X (n×d) and Y (n×k) matrices (float64 rounded to float32); no Y: outputs 0. */
 export function matrixSource(X: Matrix, Y?: Matrix): BatchSource {
-  if (Y && Y.rows !== X.rows)
-    throw new Error(`Données incompatibles : ${X.rows} entrées mais ${Y.rows} cibles.`);
+  if (Y && Y.rows !== X.rows) throw new Error(`Données incompatibles : ${X.rows} entrées mais ${Y.rows} cibles.`);
   const copyRows = (m: Matrix, indices: readonly number[], out: Float32Array): void => {
     const c = m.cols;
     indices.forEach((row, r) => {
@@ -45,7 +44,8 @@ export function matrixSource(X: Matrix, Y?: Matrix): BatchSource {
   };
 }
 
-export function isBatchSource(data: Matrix | BatchSource): data is BatchSource {
+/** Whether `data` is a BatchSource (rather than a Matrix or an {X, Y} pair). */
+export function isBatchSource(data: object): data is BatchSource {
   return typeof (data as BatchSource).fill === 'function';
 }
 
@@ -55,7 +55,7 @@ export function isBatchSource(data: Matrix | BatchSource): data is BatchSource {
  * buffers can be reused because every backend copies (or consumes) a tensor's values when the
  * first op using it is issued, and x, y are freed at the end of each batch's tidy.
  */
-export async function forEachBatch<T>(
+export async function forEachBatch<T extends TfModule.TensorContainer>(
   tf: Tf,
   source: BatchSource,
   batchSize: number,
@@ -105,7 +105,7 @@ export async function predictInBatches(
   const k = model.spec.layers[model.spec.layers.length - 1]!.units;
   const out = new Float32Array(source.count * k);
   // Batch b is read while batch b + 1 is already queued, so that a GPU never waits for the read.
-  let pending: { yHat: TfModule.Tensor2D; from: number } | null = null;
+  let pending = null as { yHat: TfModule.Tensor2D; from: number } | null;
   const drain = async () => {
     if (!pending) return;
     const { yHat, from } = pending;

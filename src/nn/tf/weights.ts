@@ -26,7 +26,7 @@ export function matrixToTensor(tf: Tf, m: Matrix): TfModule.Tensor2D {
 }
 
 /** Creates one variable per W[l] and b[l] (bias only if `useBias` is not false). */
-export function createParameters(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfParameters {
+export function createTfParameters(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfParameters {
   // tf.variable() takes its own reference to the initial tensor's data: the initial tensor is
   // freed at once, the variable keeps the values.
   const toVariable = (initial: TfModule.Tensor): Variable => {
@@ -43,7 +43,7 @@ export function createParameters(tf: Tf, spec: MlpSpec, weights: MlpWeights): Tf
 }
 
 /** Float64 copies of the variables (read asynchronously, no sync point). */
-export async function readWeights(params: TfParameters): Promise<MlpWeights> {
+export async function readTfParameters(params: TfParameters): Promise<MlpWeights> {
   const [wData, bData] = await Promise.all([
     Promise.all(params.W.map((w) => w.data())),
     Promise.all(params.b.map((b) => (b ? b.data() : null))),
@@ -58,7 +58,7 @@ export async function readWeights(params: TfParameters): Promise<MlpWeights> {
 }
 
 /** Assigns `weights` (shapes already checked) to the variables; a missing bias stays zero. */
-export function writeWeights(tf: Tf, params: TfParameters, weights: MlpWeights): void {
+export function writeTfParameters(tf: Tf, params: TfParameters, weights: MlpWeights): void {
   tf.tidy(() => {
     params.W.forEach((w, l) => w.assign(matrixToTensor(tf, weights.W[l]!)));
     params.b.forEach((bias, l) => bias?.assign(tf.tensor1d(Float32Array.from(weights.b[l]!), 'float32')));
@@ -66,11 +66,11 @@ export function writeWeights(tf: Tf, params: TfParameters, weights: MlpWeights):
 }
 
 /** A device-side copy of every variable (same order as `params.variables`); dispose it when done. */
-export function snapshotParameters(tf: Tf, params: TfParameters): TfModule.Tensor[] {
+export function snapshotTfParameters(tf: Tf, params: TfParameters): TfModule.Tensor[] {
   return tf.tidy(() => params.variables.map((v) => tf.clone(v)));
 }
 
-/** Assigns back a snapshot taken by `snapshotParameters` (the snapshot is not disposed). */
-export function restoreParameters(params: TfParameters, snapshot: readonly TfModule.Tensor[]): void {
+/** Assigns back a snapshot taken by `snapshotTfParameters` (the snapshot is not disposed). */
+export function restoreTfParameters(params: TfParameters, snapshot: readonly TfModule.Tensor[]): void {
   params.variables.forEach((v, i) => v.assign(snapshot[i]!));
 }

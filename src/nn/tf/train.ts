@@ -1,0 +1,187 @@
+/**
+ * The fast engine's training loop: the shared contract of `training.ts`, asynchronously, with
+ * the reference engine's semantics (`math/train.ts`) — same shuffling (one `createRng(seed)`,
+ * `rng.shuffle` of the row indices each epoch, so the same batches as the reference without
+ * dropout), same optimisers, penalty, epoch loss, stops and early stopping — plus what a page
+ * needs: batches built on the fly, one tf.tidy per step, a yield to the browser each step.
+ */
+import type * as TfModule from '@tensorflow/tfjs';
+import { createRng } from '../data/rng';
+import type { Matrix } from '../math/matrix';
+import { DIVERGENCE_REASON, earlyStopReason, type EpochReport, type TrainOptions, type TrainResult } from '../training';
+import { tfPenaltyGradient, type TfForwardOptions, type TfMlp } from './model';
+import { createTfOptimizer, type TfOptimizer } from './optimizer';
+import { isBatchSource, lossInBatches, matrixSource, type BatchSource } from './predict';
+import { restoreTfParameters, snapshotTfParameters } from './weights';
+import { yieldToBrowser } from './yield';
+
+type Tf = typeof TfModule;
+
+/** Training data: X (n×d) and Y (n×k) matrices, as in `TrainOptions`, or a `BatchSource`. */
+export type TfTrainData =
+  | { readonly X: Matrix; readonly Y: Matrix; readonly source?: undefined }
+  | { readonly source: BatchSource; readonly X?: undefined; readonly Y?: undefined };
+
+/** `TrainOptions` (which it accepts as is), with sources allowed for training and validation data. */
+export type TfTrainOptions = Omit<TrainOptions, 'X' | 'Y' | 'validation'> &
+  TfTrainData & {
+    readonly validation?: { readonly X: Matrix; readonly Y: Matrix } | BatchSource;
+    /** Rows per batch of the validation loss (default 1024; no gradients there, so larger is fine). */
+    readonly validationBatchSize?: number;
+  };
+
+function checkOptions(model: TfMlp, train: BatchSource, val: BatchSource | null, o: TfTrainOptions): void {
+  const { spec } = model;
+  const k = spec.layers[spec.layers.length - 1]!.units;
+  const checkData = (s: BatchSource, what: string) => {
+    if (s.inputs !== spec.inputSize)
+      throw new Error(`Entrées incompatibles : ${what} ont ${s.inputs} colonnes, ${spec.inputSize} attendues.`);
+    if (s.count === 0) throw new Error(`Entraînement : ${what} ne contiennent aucun exemple.`);
+    if (s.outputs !== k) throw new Error(`Entraînement : ${what} ont ${s.outputs} cibles par exemple, ${k} attendues.`);
+  };
+  checkData(train, 'les données d’entraînement');
+  if (val) checkData(val, 'les données de validation');
+  if (!Number.isInteger(o.epochs) || o.epochs < 0)
+    throw new Error(`Entraînement : le nombre d’époques doit être un entier ≥ 0 (reçu ${o.epochs}).`);
+  if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
+    throw new Error(`Entraînement : la taille de lot doit être un entier ≥ 1 (reçu ${o.batchSize}).`);
+  if (o.patience !== undefined && (!val || !Number.isInteger(o.patience) || o.patience < 1))
+    throw new Error('Entraînement : l’arrêt anticipé demande des données de validation et une patience entière ≥ 1.');
+  if (o.dropoutKeep !== undefined && !(o.dropoutKeep > 0 && o.dropoutKeep <= 1))
+    throw new Error(`Dropout : la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${o.dropoutKeep}).`);
+}
+
+/**
+ * One optimisation step on a batch x (m×d), y (m×k) given as row-major float32 values, in one
+ * tidy: g = ∇J(θ) by
+ * `tf.variableGrads` (+ the penalty's gradient on the W's), θ ← optimiser step. Returns the
+ * batch's data loss J (a scalar the caller owns), not read here.
+ */
+function trainStep(
+  tf: Tf,
+  model: TfMlp,
+  optimizer: TfOptimizer,
+  batch: { x: Float32Array; y: Float32Array; m: number },
+  options: TfTrainOptions,
+  forward: TfForwardOptions,
+): TfModule.Scalar {
+  return tf.tidy(() => {
+    const { m } = batch;
+    const x = tf.tensor2d(batch.x, [m, batch.x.length / m], 'float32');
+    const y = tf.tensor2d(batch.y, [m, batch.y.length / m], 'float32');
+    const variables = model.variables as TfModule.Variable[];
+    const { value, grads } = tf.variableGrads(() => model.lossTensor(x, y, forward), variables);
+    const reg = options.regularization;
+    const gradients = variables.map((v) =>
+      reg && model.W.includes(v) ? tf.add(grads[v.name]!, tfPenaltyGradient(tf, v, reg)) : grads[v.name]!,
+    );
+    optimizer.step(variables, gradients);
+    return value;
+  });
+}
+
+/**
+ * Trains `model` (its variables change in place) and returns the history; the contract and
+ * the stops are those of the reference's `trainMlp`: per batch of `batchSize` shuffled rows,
+ * J and its gradient (+ penalty gradient), one optimiser step; an epoch's `loss` is the mean of
+ * its batch losses weighted by batch size; `valLoss` is the loss on the validation set after
+ * the epoch (no dropout), computed in batches; `signal` (checked before each batch) or
+ * `onEpoch` returning 'stop' → 'stopped'; a non-finite loss → 'diverged' with
+ * DIVERGENCE_REASON; `patience` epochs without a lower valLoss → 'earlyStopped', the best
+ * epoch's weights restored. Dropout (`dropoutKeep`) uses tf.dropout with seeds drawn from the
+ * run's generator: reproducible, but other masks than the reference engine's.
+ */
+export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions): Promise<TrainResult> {
+  const train = options.source ?? matrixSource(options.X, options.Y);
+  const v = options.validation;
+  const val = v === undefined ? null : isBatchSource(v) ? v : matrixSource(v.X, v.Y);
+  checkOptions(model, train, val, options);
+  const { batchSize, patience, signal, dropoutKeep } = options;
+  const { inputs: d, outputs: k } = train;
+  const rng = createRng(options.seed);
+  const optimizer = createTfOptimizer(tf, options.optimizer);
+  const history: EpochReport[] = [];
+  const rowIndices = Array.from({ length: train.count }, (_, i) => i);
+  // Reused batch buffers: every backend copies (or consumes) a tensor's values when the step's
+  // first op is issued, and the step's tidy frees the batch tensors.
+  const xBuf = new Float32Array(Math.min(batchSize, train.count) * d);
+  const yBuf = new Float32Array(Math.min(batchSize, train.count) * k);
+  let best: { valLoss: number; epoch: number; snapshot: TfModule.Tensor[] | null } = {
+    valLoss: Infinity,
+    epoch: 0,
+    snapshot: null,
+  };
+  // The loss of the last step, not read yet (see below).
+  let pending: { loss: TfModule.Scalar; epoch: number; batch: number; size: number } | null = null;
+  let lossSum = 0;
+  /** Reads the pending loss; false when it is not finite. */
+  const settle = async (): Promise<boolean> => {
+    if (!pending) return true;
+    const { loss, epoch, batch, size } = pending;
+    pending = null;
+    const value = (await loss.data())[0]!;
+    loss.dispose();
+    if (!Number.isFinite(value)) return false;
+    lossSum += value * size;
+    options.onBatch?.({ epoch, batch, loss: value });
+    return true;
+  };
+  const finish = (status: TrainResult['status'], extra: Partial<TrainResult> = {}): TrainResult => ({
+    status,
+    epochs: history.length,
+    history,
+    ...extra,
+  });
+
+  try {
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      const start = performance.now();
+      const order = rng.shuffle(rowIndices);
+      lossSum = 0;
+      for (let from = 0, batch = 0; from < order.length; from += batchSize, batch++) {
+        if (signal?.aborted || model.disposed) return (await settle()) ? finish('stopped') : diverged();
+        const rows = order.slice(from, from + batchSize);
+        const m = rows.length;
+        train.fill(rows, xBuf, yBuf);
+        const forward: TfForwardOptions =
+          dropoutKeep !== undefined && dropoutKeep < 1 ? { dropoutKeep, dropoutSeed: rng.int(2 ** 31) } : {};
+        const batchValues = { x: xBuf.subarray(0, m * d), y: yBuf.subarray(0, m * k), m };
+        const loss = trainStep(tf, model, optimizer, batchValues, options, forward);
+        // Reading a loss is a sync point (on a GPU, a wait for the queue to drain). The previous
+        // step's loss is read now that this step is queued behind it: the device keeps working
+        // while we wait, and every batch still gets its loss (onBatch, NaN guard one step late).
+        if (!(await settle())) return diverged();
+        pending = { loss, epoch, batch, size: m };
+        await yieldToBrowser();
+      }
+      if (!(await settle())) return diverged();
+      const valLoss = val ? await lossInBatches(tf, model, val, options.validationBatchSize ?? 1024) : undefined;
+      const report: EpochReport = {
+        epoch,
+        loss: lossSum / train.count,
+        ...(valLoss === undefined ? {} : { valLoss }),
+        ms: performance.now() - start,
+      };
+      history.push(report);
+      if (valLoss !== undefined && !Number.isFinite(valLoss)) return diverged();
+      if (patience !== undefined && valLoss! < best.valLoss) {
+        tf.dispose(best.snapshot ?? []);
+        best = { valLoss: valLoss!, epoch, snapshot: snapshotTfParameters(tf, model) };
+      }
+      if (options.onEpoch?.(report) === 'stop') return finish('stopped');
+      if (patience !== undefined && epoch - best.epoch >= patience) {
+        restoreTfParameters(model, best.snapshot!);
+        return finish('earlyStopped', { bestEpoch: best.epoch, reason: earlyStopReason(patience, best.epoch) });
+      }
+    }
+    return finish('done');
+  } finally {
+    pending?.loss.dispose();
+    tf.dispose(best.snapshot ?? []);
+    optimizer.dispose();
+  }
+
+  function diverged(): TrainResult {
+    return finish('diverged', { reason: DIVERGENCE_REASON });
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * The fast engine's training loop on one backend: it really learns, it stops when asked, it
+ * reports divergence in French, and it keeps the best weights when it stops early.
+ */
+import type * as TfModule from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../../../src/nn/data/rng';
+import type { Matrix } from '../../../../src/nn/math/matrix';
+import type { MlpSpec } from '../../../../src/nn/spec';
+import { DIVERGENCE_REASON, type EpochReport } from '../../../../src/nn/training';
+import { lossInBatches, matrixSource, predictInBatches } from '../../../../src/nn/tf/predict';
+import { trainTfMlp, type TfTrainOptions } from '../../../../src/nn/tf/train';
+import { randomMatrix } from '../math/mlp-fixtures';
+import { model, sine, sineSpec, xor, xorSpec } from './tf-fixtures';
+
+type Tf = typeof TfModule;
+
+export function trainSuite(tf: Tf, backend: 'cpu' | 'wasm'): void {
+  describe(`tfjs training on the ${backend} backend`, () => {
+    beforeAll(async () => {
+      expect(await tf.setBackend(backend)).toBe(true);
+      await tf.ready();
+    });
+
+    it('learns XOR (2-8-1 tanh, BCE, Adam): accuracy 1 within 300 epochs', async () => {
+      const m = model(tf, xorSpec, 1);
+      const result = await trainTfMlp(tf, m, {
+        ...xor,
+        optimizer: { name: 'adam', learningRate: 0.05 },
+        epochs: 300,
+        batchSize: 4,
+        seed: 1,
+      });
+      const p = await predictInBatches(tf, m, xor.X);
+      m.dispose();
+      expect(result.status).toBe('done');
+      expect(result.epochs).toBe(300);
+      expect(Array.from(p, (v) => (v > 0.5 ? 1 : 0))).toEqual([0, 1, 1, 0]);
+      expect(result.history.at(-1)!.loss).toBeLessThan(0.1);
+      for (const r of result.history) expect(r.ms).toBeGreaterThanOrEqual(0);
+    });
+
+    it('fits sin x on [−3, 3] (1-16-1 tanh, MSE, mini-batches of 16): the loss drops ≥ 10×', async () => {
+      const m = model(tf, sineSpec, 2);
+      const batches: number[] = [];
+      const result = await trainTfMlp(tf, m, {
+        ...sine,
+        optimizer: { name: 'adam', learningRate: 0.02 },
+        epochs: 150,
+        batchSize: 16,
+        seed: 2,
+        onBatch: (b) => batches.push(b.batch),
+      });
+      m.dispose();
+      expect(result.status).toBe('done');
+      expect(batches).toHaveLength(150 * 4);
+      expect(batches.slice(0, 4)).toEqual([0, 1, 2, 3]);
+      expect(result.history[0]!.loss).toBeGreaterThan(10 * result.history.at(-1)!.loss);
+    });
+
+    it('an abort or onEpoch → "stop" ends with status "stopped" after the right number of epochs', async () => {
+      const m = model(tf, sineSpec, 3);
+      const controller = new AbortController();
+      const base: TfTrainOptions = {
+        ...sine,
+        optimizer: { name: 'sgd', learningRate: 0.1 },
+        epochs: 50,
+        batchSize: 16,
+        seed: 3,
+      };
+      const aborted = await trainTfMlp(tf, m, {
+        ...base,
+        signal: controller.signal,
+        onBatch: (b) => b.epoch === 3 && b.batch === 1 && controller.abort(),
+      });
+      expect(aborted).toMatchObject({ status: 'stopped', epochs: 2 });
+      const seen: EpochReport[] = [];
+      const stopped = await trainTfMlp(tf, m, {
+        ...base,
+        onEpoch: (r) => (seen.push(r), r.epoch === 4 ? 'stop' : undefined),
+      });
+      expect(stopped).toMatchObject({ status: 'stopped', epochs: 4 });
+      expect(seen.map((r) => r.epoch)).toEqual([1, 2, 3, 4]);
+      const zero = await trainTfMlp(tf, m, { ...base, signal: controller.signal });
+      expect(zero).toMatchObject({ status: 'stopped', epochs: 0, history: [] });
+      m.dispose();
+      expect(await trainTfMlp(tf, m, base)).toMatchObject({ status: 'stopped', epochs: 0 });
+    });
+
+    it('a huge learning rate ends with "diverged" and the French explanation', async () => {
+      const m = model(tf, sineSpec, 4);
+      const result = await trainTfMlp(tf, m, {
+        ...sine,
+        optimizer: { name: 'sgd', learningRate: 1e4 },
+        epochs: 100,
+        batchSize: 16,
+        seed: 4,
+      });
+      m.dispose();
+      expect(result.status).toBe('diverged');
+      expect(result.reason).toBe(DIVERGENCE_REASON);
+      expect(result.epochs).toBeLessThan(100);
+    });
+
+    it('early stopping keeps the weights of the best validation epoch', async () => {
+      // a wide net on 24 noisy points, validated on 24 others: it overfits, the val loss turns up
+      const rng = createRng(5);
+      const X = randomMatrix(rng, 48, 1, -1, 1);
+      const Y = { ...X, data: X.data.map((x) => x + 0.5 * rng.normal()) };
+      const half = (m: Matrix, from: number): Matrix => ({ rows: 24, cols: 1, data: m.data.slice(from, from + 24) });
+      const spec: MlpSpec = { ...sineSpec, layers: [{ units: 64, activation: 'tanh' }, sineSpec.layers[1]!] };
+      const m = model(tf, spec, 5);
+      const validation = { X: half(X, 24), Y: half(Y, 24) };
+      const result = await trainTfMlp(tf, m, {
+        X: half(X, 0),
+        Y: half(Y, 0),
+        validation,
+        optimizer: { name: 'adam', learningRate: 0.05 },
+        epochs: 500,
+        batchSize: 8,
+        seed: 5,
+        patience: 5,
+      });
+      const valLosses = result.history.map((r) => r.valLoss!);
+      const kept = await lossInBatches(tf, m, matrixSource(validation.X, validation.Y), 10);
+      m.dispose();
+      expect(result.status).toBe('earlyStopped');
+      expect(result.reason).toMatch(/arrêt anticipé/);
+      expect(result.bestEpoch).toBe(valLosses.indexOf(Math.min(...valLosses)) + 1);
+      expect(result.epochs).toBe(result.bestEpoch! + 5);
+      expect(kept).toBeCloseTo(valLosses[result.bestEpoch! - 1]!, 6);
+      expect(kept).toBeLessThan(valLosses.at(-1)!);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
+import { trainSuite } from './mlp-train-suite';
+
+trainSuite(tf, 'cpu');
