@@ -6,7 +6,7 @@ import globals from 'globals';
 import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-*/', '.test-build/', '.astro/', 'node_modules/', 'tmp/'] },
+  { ignores: ['dist/', 'dist-*/', '.test-build/', '.test-build-*/', '.astro/', 'node_modules/', 'tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 export const TEST_BASE = '/neurone-par-neurone/';
-export const TEST_BUILD_DIR = '.test-build';
+// TEST_BUILD_DIR lets parallel work (several checkouts or agents) keep separate test builds.
+export const TEST_BUILD_DIR = process.env.TEST_BUILD_DIR ?? '.test-build';
 const STAMP = join(TEST_BUILD_DIR, '.inputs-hash');
 const INPUTS = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
