@@ -35,7 +35,12 @@ export function buildSiteIfNeeded() {
   const started = Date.now();
   const r = spawnSync('npx', ['astro', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, BASE: TEST_BASE, OUT_DIR: `./${TEST_BUILD_DIR}` },
+    env: {
+      ...process.env,
+      BASE: TEST_BASE,
+      OUT_DIR: `./${TEST_BUILD_DIR}`,
+      ASTRO_CACHE_DIR: `./node_modules/.astro-cache-${TEST_BUILD_DIR.replace(/[^\w-]/g, '')}`,
+    },
   });
   if (r.status !== 0) throw new Error('La construction du site a échoué (voir ci-dessus).');
   writeFileSync(STAMP, hash);
