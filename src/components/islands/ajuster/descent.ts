@@ -23,6 +23,9 @@ export const GRADIENT_TOLERANCE = 1e-4;
 /** A safety net: never loop forever. */
 export const MAX_STEPS = 20_000;
 
+/** The three moments of one learning step, shown one at a time at the start of the descent. */
+export type Phase = 'predire' | 'mesurer' | 'ajuster';
+
 export interface Cloud {
   readonly xs: readonly number[];
   readonly ys: readonly number[];
