@@ -9,7 +9,20 @@ export type FieldSpec =
   | { readonly kind: 'number'; readonly default: number; readonly min: number; readonly max: number }
   | { readonly kind: 'int'; readonly default: number; readonly min: number; readonly max: number }
   | { readonly kind: 'enum'; readonly default: string; readonly options: readonly string[] }
-  | { readonly kind: 'bool'; readonly default: boolean };
+  | { readonly kind: 'bool'; readonly default: boolean }
+  /**
+   * A list of numbers written `1,2.5,-3` (one field for a whole weight matrix or a list of layer
+   * widths); `integer` restricts the items to integers; the empty list is the empty string.
+   */
+  | {
+      readonly kind: 'numberList';
+      readonly default: readonly number[];
+      readonly min: number;
+      readonly max: number;
+      readonly minLength: number;
+      readonly maxLength: number;
+      readonly integer?: boolean;
+    };
 
 export type Schema = Readonly<Record<string, FieldSpec>>;
 
@@ -19,7 +32,9 @@ export type StateOf<S extends Schema> = {
     ? O
     : S[K] extends { kind: 'bool' }
       ? boolean
-      : number;
+      : S[K] extends { kind: 'numberList' }
+        ? number[]
+        : number;
 };
 
 /** A parameter that was present but unusable, with what was received. */
@@ -30,15 +45,19 @@ export interface InvalidParam {
 
 export function defaultState<S extends Schema>(schema: S): StateOf<S> {
   const out: Record<string, unknown> = {};
-  for (const [k, spec] of Object.entries(schema)) out[k] = spec.default;
+  // Lists are copied, so that an island editing its state never edits the schema's default.
+  for (const [k, spec] of Object.entries(schema))
+    out[k] = spec.kind === 'numberList' ? [...spec.default] : spec.default;
   return out as StateOf<S>;
 }
+
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 function parseField(spec: FieldSpec, raw: string): unknown {
   switch (spec.kind) {
     case 'number': {
       // Number('') is 0 and Number(' 1 ') is 1: require a plain decimal literal.
-      if (!/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(raw)) return undefined;
+      if (!DECIMAL.test(raw)) return undefined;
       const v = Number(raw);
       return Number.isFinite(v) && v >= spec.min && v <= spec.max ? v : undefined;
     }
@@ -51,6 +70,19 @@ function parseField(spec: FieldSpec, raw: string): unknown {
       return spec.options.includes(raw) ? raw : undefined;
     case 'bool':
       return raw === '1' ? true : raw === '0' ? false : undefined;
+    case 'numberList': {
+      const items = raw === '' ? [] : raw.split(',');
+      if (items.length < spec.minLength || items.length > spec.maxLength) return undefined;
+      const values = items.map((item) =>
+        parseField(
+          spec.integer
+            ? { kind: 'int', default: 0, min: spec.min, max: spec.max }
+            : { kind: 'number', default: 0, min: spec.min, max: spec.max },
+          item,
+        ),
+      );
+      return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
+    }
   }
 }
 
@@ -66,7 +98,9 @@ export function parseState<S extends Schema>(
   params: URLSearchParams,
   base: StateOf<S> = defaultState(schema),
 ): { state: StateOf<S>; invalid: InvalidParam[] } {
-  const state = { ...base } as Record<string, unknown>;
+  const state = Object.fromEntries(
+    Object.entries(base).map(([k, v]) => [k, Array.isArray(v) ? [...(v as unknown[])] : v]),
+  ) as Record<string, unknown>;
   const invalid: InvalidParam[] = [];
   for (const [k, spec] of Object.entries(schema)) {
     const key = `${prefix}.${k}`;
@@ -94,7 +128,10 @@ export function serializeState<S extends Schema>(
   const values = state as Record<string, unknown>;
   for (const [k, spec] of Object.entries(schema)) {
     const v = values[k];
-    out.set(`${prefix}.${k}`, spec.kind === 'bool' ? (v ? '1' : '0') : String(v));
+    out.set(
+      `${prefix}.${k}`,
+      spec.kind === 'bool' ? (v ? '1' : '0') : spec.kind === 'numberList' ? (v as number[]).join(',') : String(v),
+    );
   }
   return out;
 }

@@ -9,16 +9,24 @@ export function readUrlState<S extends Schema>(schema: S, prefix: string, base: 
   return parseState(schema, prefix, new URLSearchParams(window.location.search), base);
 }
 
+/**
+ * The query string of `params`, with the commas of list fields left readable (`0.1,0.2`
+ * rather than `0.1%2C0.2`): a comma is allowed in a query and URLSearchParams reads it back.
+ */
+export function queryString(params: URLSearchParams): string {
+  return params.toString().replace(/%2C/gi, ',');
+}
+
 export function writeUrlState<S extends Schema>(schema: S, prefix: string, state: StateOf<S>): void {
   const params = serializeState(schema, prefix, state, new URLSearchParams(window.location.search));
-  const url = `${window.location.pathname}?${params.toString()}${window.location.hash}`;
+  const url = `${window.location.pathname}?${queryString(params)}${window.location.hash}`;
   history.replaceState(history.state, '', url);
 }
 
 /** The link that reopens this island in its current state, scrolled to it. */
 export function permalink(prefix: string, anchorId: string): string {
   const params = islandParams(prefix, new URLSearchParams(window.location.search));
-  return `${window.location.origin}${window.location.pathname}?${params.toString()}#${anchorId}`;
+  return `${window.location.origin}${window.location.pathname}?${queryString(params)}#${anchorId}`;
 }
 
 /** Builds a French notice listing the ignored parameters, or null when all were valid. */

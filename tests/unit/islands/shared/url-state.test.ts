@@ -64,7 +64,16 @@ function randomValue(spec: FieldSpec, rng: Rng): unknown {
       return spec.options[rng.int(spec.options.length)];
     case 'bool':
       return rng.next() < 0.5;
+    case 'numberList': {
+      const length = spec.minLength + rng.int(spec.maxLength - spec.minLength + 1);
+      return Array.from({ length }, () => randomValue(itemSpec(spec), rng));
+    }
   }
+}
+
+/** The scalar spec of one item of a list field. */
+function itemSpec(spec: Extract<FieldSpec, { kind: 'numberList' }>): FieldSpec {
+  return { kind: spec.integer ? 'int' : 'number', default: 0, min: spec.min, max: spec.max };
 }
 
 /** Text that must be rejected for a field of this spec. */
@@ -90,6 +99,26 @@ function malformed(spec: FieldSpec): string[] {
       return ['nope', '', ` ${spec.options[0]}`, spec.options[0]!.toUpperCase(), 'toString'];
     case 'bool':
       return ['true', 'false', 'yes', '', '2'];
+    case 'numberList': {
+      const n = Math.max(spec.minLength, 2);
+      const valid = Array.from({ length: n }, () => String(spec.min));
+      const withItem = (bad: string) => [bad, ...valid.slice(1)].join(',');
+      const cases = [
+        valid.join(';'),
+        valid.join(', '),
+        `${valid.join(',')},`,
+        withItem(''),
+        withItem('abc'),
+        withItem('NaN'),
+        withItem('1e999'),
+        withItem(String(spec.max + 1)),
+        withItem(String(spec.min - 1)),
+        Array.from({ length: spec.maxLength + 1 }, () => String(spec.min)).join(','),
+      ];
+      if (spec.minLength > 0) cases.push(valid.slice(0, spec.minLength - 1).join(','));
+      if (spec.integer) cases.push(withItem(String(spec.min + 0.5)));
+      return cases;
+    }
   }
 }
 
@@ -157,6 +186,49 @@ describe('neurone island, a hand-written broken link', () => {
     const { state, invalid } = parseNeuronState(new URLSearchParams('neurone.w1=-.5&neurone.w2=2.&neurone.b=1e-1'));
     expect(invalid).toEqual([]);
     expect([state.w1, state.w2, state.b]).toEqual([-0.5, 2, 0.1]);
+  });
+});
+
+describe('numberList fields (generic schema)', () => {
+  const schema = {
+    widths: { kind: 'numberList', integer: true, default: [4, 4], min: 1, max: 100, minLength: 0, maxLength: 3 },
+    w: { kind: 'numberList', default: [0.5, -1], min: -2, max: 2, minLength: 2, maxLength: 2 },
+  } as const satisfies Schema;
+
+  it('writes a list as comma-separated numbers, the empty list as nothing, and reads them back', () => {
+    const params = serializeState(schema, 'demo', { widths: [], w: [0.1, -2] });
+    expect(params.get('demo.widths')).toBe('');
+    expect(params.get('demo.w')).toBe('0.1,-2');
+    expect(parseState(schema, 'demo', params)).toEqual({ state: { widths: [], w: [0.1, -2] }, invalid: [] });
+    const url = new URLSearchParams('demo.widths=16,16,16&demo.w=-.5%2C2.');
+    expect(parseState(schema, 'demo', url).state).toEqual({ widths: [16, 16, 16], w: [-0.5, 2] });
+  });
+
+  it('keeps every float exactly (shortest round-trip text)', () => {
+    const w = [0.1 + 0.2, -1 / 3];
+    expect(parseState(schema, 'demo', serializeState(schema, 'demo', { widths: [1], w })).state.w).toEqual(w);
+  });
+
+  it('never shares its default array: editing a state leaves the schema and later states alone', () => {
+    const a = defaultState(schema);
+    a.widths.push(9);
+    expect(schema.widths.default).toEqual([4, 4]);
+    expect(defaultState(schema).widths).toEqual([4, 4]);
+    const { state } = parseState(schema, 'demo', new URLSearchParams(), a);
+    state.widths.push(1);
+    expect(a.widths).toEqual([4, 4, 9]);
+  });
+
+  it.each(malformed(schema.widths))('widths rejects «%s»', (bad) => {
+    const { state, invalid } = parseState(schema, 'demo', new URLSearchParams({ 'demo.widths': bad }));
+    expect(state).toEqual(defaultState(schema));
+    expect(invalid).toEqual([{ key: 'demo.widths', received: bad }]);
+  });
+
+  it.each(malformed(schema.w))('w rejects «%s»', (bad) => {
+    const { state, invalid } = parseState(schema, 'demo', new URLSearchParams({ 'demo.w': bad }));
+    expect(state).toEqual(defaultState(schema));
+    expect(invalid).toEqual([{ key: 'demo.w', received: bad }]);
   });
 });
 

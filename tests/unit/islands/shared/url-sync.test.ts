@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNeuronState } from '../../../../src/components/islands/neurone/state';
-import { invalidNotice } from '../../../../src/components/islands/shared/url-sync';
+import { invalidNotice, queryString } from '../../../../src/components/islands/shared/url-sync';
 
 describe('invalidNotice', () => {
   it('is null when every parameter was valid', () => {
@@ -16,5 +16,15 @@ describe('invalidNotice', () => {
     for (const { key, received } of invalid) expect(notice).toContain(`${key}=« ${received} »`);
     expect(invalid).toHaveLength(3);
     expect(notice!.endsWith('.')).toBe(true);
+  });
+});
+
+describe('queryString', () => {
+  it('leaves the commas of list fields readable, and URLSearchParams reads them back', () => {
+    const params = new URLSearchParams({ 'passe.w': '0.1,-0.2', 'autre.t': 'a b&c' });
+    const text = queryString(params);
+    expect(text).toBe('passe.w=0.1,-0.2&autre.t=a+b%26c');
+    expect(new URLSearchParams(text).get('passe.w')).toBe('0.1,-0.2');
+    expect(new URLSearchParams(text).get('autre.t')).toBe('a b&c');
   });
 });
