@@ -1,0 +1,63 @@
+/**
+ * The lab on TensorFlow.js: loaded on demand (`nn/tf/load.ts`, dynamic import), one model built
+ * from the same initial weights as the reference engine, trained by `trainTfMlp` (which yields
+ * to the browser every step), disposed on reset and unmount. Browser only.
+ */
+import type { BackendChoice, BackendRequest } from '../../../nn/tf/backend';
+import type { LoadProgress, Tf } from '../../../nn/tf/load';
+import type { TfMlp } from '../../../nn/tf/model';
+import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import type { EpochReport, TrainResult } from '../../../nn/training';
+import type { SliceOptions } from './trainer';
+
+export interface TfEngine {
+  readonly tf: Tf;
+  readonly backend: BackendChoice;
+  readonly request: BackendRequest;
+  model: TfMlp | null;
+}
+
+/** Loads tfjs and the requested backend (once per page for tfjs itself). */
+export async function loadTfEngine(request: BackendRequest, onProgress: (p: LoadProgress) => void): Promise<TfEngine> {
+  const { loadTf } = await import('../../../nn/tf/load');
+  const { tf, backend } = await loadTf(request, onProgress);
+  return { tf, backend, request, model: null };
+}
+
+/** A fresh model with `weights` (the previous one is disposed). */
+export async function resetTfModel(engine: TfEngine, spec: MlpSpec, weights: MlpWeights): Promise<TfMlp> {
+  disposeTfModel(engine);
+  const { createTfMlp } = await import('../../../nn/tf/model');
+  engine.model = createTfMlp(engine.tf, spec, weights);
+  return engine.model;
+}
+
+export function disposeTfModel(engine: TfEngine | null): void {
+  engine?.model?.dispose();
+  if (engine) engine.model = null;
+}
+
+/**
+ * Trains up to `epochs` epochs. Each call is a new `trainTfMlp` run (its optimiser starts
+ * afresh, a resumed run shuffles with `seed + firstEpoch`); `onEpoch` gets epoch numbers that
+ * continue the lab's count.
+ */
+export async function trainTfEpochs(
+  engine: TfEngine,
+  options: SliceOptions,
+  firstEpoch: number,
+  epochs: number,
+  signal: AbortSignal,
+  onEpoch: (r: EpochReport) => void,
+): Promise<TrainResult> {
+  const model = engine.model;
+  if (!model) throw new Error('Le modèle TensorFlow.js n’existe pas (réinitialisez la démo).');
+  const { trainTfMlp } = await import('../../../nn/tf/train');
+  return trainTfMlp(engine.tf, model, {
+    ...options,
+    seed: options.seed + firstEpoch,
+    epochs,
+    signal,
+    onEpoch: (r) => onEpoch({ ...r, epoch: firstEpoch + r.epoch }),
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * "Le labo 2D", driven by role and French name: the spiral learnt by a deep network on the
+ * reference engine, the over-fitting preset with and without L2 in the chapter, TensorFlow.js on
+ * WASM (learns, shows its backend, frees its tensors on reset), play / pause / step, the notice
+ * of a malformed link; and, printed only, the longest main-thread task and epochs per second.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { hydrated, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const labOf = (page: Page) => page.getByRole('region', { name: 'Le labo 2D' });
+const value = async (lab: Locator, id: string) => Number(await lab.getByTestId(id).getAttribute('data-valeur'));
+const epochOf = async (lab: Locator) => Number(await lab.getByTestId('labo-epoque').textContent());
+
+test('the reference engine learns the spiral to more than 90 % test accuracy with 3 × 16 tanh', async () => {
+  const q =
+    'labo.donnees=spiral&labo.bruit=0&labo.points=600&labo.part=0.6&labo.couches=16,16,16&labo.act=tanh' +
+    '&labo.optim=adam&labo.lr=0.01&labo.lot=16&labo.moteur=js';
+  const { page, context, errors } = await openPage(browser, `demo/labo-2d/?${q}`);
+  const lab = labOf(page);
+  await hydrated(lab);
+  await lab.getByRole('button', { name: 'Démarrer' }).click();
+  await expect.poll(() => value(lab, 'labo-precision-test'), { timeout: 30_000, interval: 500 }).toBeGreaterThan(0.9);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await lab.getByText('En pause.').waitFor();
+  console.log(`spirale : ${await epochOf(lab)} époques, test ${await value(lab, 'labo-precision-test')}`);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the chapter’s over-fitting preset: validation loss climbs without regularisation, not with L2', async () => {
+  const { page, context, errors } = await openPage(browser, 'regularisation/');
+  const lab = labOf(page);
+  await hydrated(lab);
+  const runFor = async (epochs: number) => {
+    await lab.getByRole('button', { name: /Démarrer|Reprendre/ }).click();
+    await expect.poll(() => epochOf(lab), { timeout: 60_000 }).toBeGreaterThanOrEqual(epochs);
+    await lab.getByRole('button', { name: 'Pause' }).click();
+    return { last: await value(lab, 'labo-perte-validation'), best: await value(lab, 'labo-meilleure-validation') };
+  };
+  const plain = await runFor(400);
+  expect(plain.last).toBeGreaterThan(2 * plain.best);
+  await lab.getByRole('combobox', { name: 'Régularisation' }).selectOption('l2');
+  expect(await epochOf(lab)).toBe(0);
+  const ridge = await runFor(400);
+  expect(ridge.last).toBeLessThan(1.5 * ridge.best);
+  console.log(`préréglage : sans régularisation ${JSON.stringify(plain)}, L2 ${JSON.stringify(ridge)}`);
+  // the chapter's table, computed at build time, says the same
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('play, pause and step', async () => {
+  const { page, context } = await openPage(browser, 'demo/labo-2d/');
+  const lab = labOf(page);
+  await hydrated(lab);
+  await lab.getByRole('button', { name: 'Une époque' }).click();
+  expect(await epochOf(lab)).toBe(1);
+  await lab.getByRole('button', { name: 'Une époque' }).click();
+  expect(await epochOf(lab)).toBe(2);
+  await lab.getByRole('button', { name: 'Reprendre' }).click();
+  await expect.poll(() => epochOf(lab)).toBeGreaterThan(10);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  const paused = await epochOf(lab);
+  await page.waitForTimeout(500);
+  expect(await epochOf(lab)).toBe(paused);
+  await lab.getByRole('button', { name: 'Réinitialiser' }).click();
+  expect(await epochOf(lab)).toBe(0);
+  await context.close();
+});
+
+test('TensorFlow.js on WASM trains, shows its backend, and frees its tensors on reset', async () => {
+  const { page, context, errors } = await openPage(browser, 'demo/labo-2d/?labo.moteur=tf&labo.backend=wasm');
+  const lab = labOf(page);
+  await hydrated(lab);
+  await lab.getByRole('button', { name: 'Démarrer' }).click();
+  await expect
+    .poll(() => lab.getByTestId('labo-moteur').textContent(), { timeout: 60_000 })
+    .toBe('WebAssembly (processeur)');
+  await expect.poll(() => epochOf(lab), { timeout: 60_000 }).toBeGreaterThan(30);
+  await lab.getByRole('button', { name: 'Pause' }).click();
+  await lab.getByText('En pause.').waitFor();
+  const loss = await value(lab, 'labo-perte');
+  expect(loss).toBeLessThan(0.6);
+  const tensors = async () => Number(await lab.getByTestId('labo-tenseurs').textContent());
+  await lab.getByRole('button', { name: 'Réinitialiser' }).click();
+  const baseline = await tensors();
+  for (let i = 0; i < 3; i++) {
+    await lab.getByRole('button', { name: /Démarrer|Reprendre/ }).click();
+    await expect.poll(() => epochOf(lab), { timeout: 30_000 }).toBeGreaterThan(3);
+    await lab.getByRole('button', { name: 'Pause' }).click();
+    await lab.getByText('En pause.').waitFor();
+    await lab.getByRole('button', { name: 'Réinitialiser' }).click();
+    expect(await tensors()).toBe(baseline);
+  }
+  expect(baseline).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a malformed link shows the French notice and falls back to the defaults', async () => {
+  const { page, context } = await openPage(browser, 'demo/labo-2d/?labo.couches=8,99&labo.optim=lbfgs');
+  const lab = labOf(page);
+  await hydrated(lab);
+  const alert = lab.getByRole('alert');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  expect(text).toContain('invalides');
+  expect(text).toContain('labo.couches');
+  expect(text).toContain('labo.optim');
+  expect(await lab.getByText('Réseau : 2 → 8 → 8 → 1').count()).toBe(1);
+  await context.close();
+});
+
+test.each([
+  ['js', 'JavaScript'],
+  ['tf', 'TensorFlow.js (WASM)'],
+])('measure only: longest main-thread task and epochs per second over 20 s on %s', async (moteur, name) => {
+  const { page, context } = await openPage(
+    browser,
+    `demo/labo-2d/?labo.moteur=${moteur}&labo.backend=wasm&labo.donnees=spiral&labo.couches=16,16,16`,
+  );
+  const lab = labOf(page);
+  await hydrated(lab);
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await lab.getByRole('button', { name: 'Démarrer' }).click();
+  await expect.poll(() => epochOf(lab), { timeout: 60_000 }).toBeGreaterThan(0);
+  const e0 = await epochOf(lab);
+  await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
+  await page.waitForTimeout(20_000);
+  const e1 = await epochOf(lab);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  console.log(
+    `[mesure] ${name}, 2 → 16 → 16 → 16 → 1, 150 points d’entraînement, lots de 16 : ${((e1 - e0) / 20).toFixed(1)} époques/s, ` +
+      `plus longue tâche ${longest ? `${longest.toFixed(0)} ms` : 'aucune > 50 ms'}`,
+  );
+  if (await lab.getByRole('button', { name: 'Pause' }).isVisible())
+    await lab.getByRole('button', { name: 'Pause' }).click();
+  await context.close();
+});
