@@ -2,124 +2,124 @@
  * The lab's conductor, without any Svelte: it owns the run (reference engine in time-boxed
  * slices per animation frame, or TensorFlow.js yielding every step), the play / pause / step /
  * reset logic, and what the view shows (curves, heat map, metrics), pushed through `onChange`.
+ *
+ * Nothing it does holds the page long. One loop of animation frames, while something is under
+ * way, shares a budget of a few milliseconds per frame between three things: a slice of the
+ * heat map (predicted a few rows at a time from a copy of the weights, see predictor.ts), the
+ * view (pushed at most every REFRESH_MS, its render cost measured and counted), and, on the
+ * reference engine, batches of training for whatever time is left. TensorFlow.js trains in
+ * tasks of its own (one step each); the loop then only draws.
  */
-import { accuracy, confusionMatrix } from '../../../nn/metrics';
-import { predict } from '../../../nn/math/mlp';
-import type { BackendChoice } from '../../../nn/tf/backend';
-import type { LoadProgress } from '../../../nn/tf/load';
+import { cloneWeights } from '../../../nn/math/init';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import type { EpochReport } from '../../../nn/training';
-import { classesOf, labOptimizer, labRegularization, labSpec, labWeights, prepareData, type LabData } from './data';
-import { gridProbabilities } from './heatmap';
+import { classesOf, labOptions, labSpec, labWeights, prepareData, type LabData } from './data';
+import { CENTRES } from './heatmap';
+import { createPredictJob, createPredictor, type PredictJob, type Predictor } from './predictor';
 import type { LabState } from './state';
-import { createSlicedTrainer, type SliceOptions, type SlicedTrainer } from './trainer';
-import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from './tf-engine';
+import { createSlicedTrainer, type SlicedTrainer } from './trainer';
+import { TfRun } from './tf-run';
+import { emptyView, MAX_EPOCHS, splitMetrics, type LabStatus, type LabView } from './view';
 
-/** Longest stretch of reference-engine training per animation frame, in ms. */
-export const FRAME_BUDGET_MS = 12;
-/** The heat map and metrics are recomputed at most this often while training, in ms. */
-export const REFRESH_MS = 150;
-/** A run stops by itself after this many epochs. */
-export const MAX_EPOCHS = 10_000;
+export type { LabStatus, LabView, SplitMetrics } from './view';
+export { emptyView, MAX_EPOCHS } from './view';
 
-export type LabStatus = 'repos' | 'chargement' | 'entrainement' | 'pause' | 'fini' | 'arret' | 'divergence' | 'erreur';
-
-export interface SplitMetrics {
-  readonly accuracy: number;
-  /** 2×2, rows = truth, columns = prediction. */
-  readonly confusion: number[][];
-}
-
-export interface LabView {
-  status: LabStatus;
-  message: string;
-  train: number[];
-  validation: number[];
-  probs: Float64Array | null;
-  metrics: { train: SplitMetrics; test: SplitMetrics } | null;
-  /** Mean time per epoch of the latest epochs, per engine (kept when the engine changes). */
-  msPerEpoch: { js: number | null; tf: number | null };
-  backend: BackendChoice | null;
-  progress: LoadProgress | null;
-  tensors: number | null;
-}
-
-export function emptyView(): LabView {
-  return {
-    status: 'repos',
-    message: '',
-    train: [],
-    validation: [],
-    probs: null,
-    metrics: null,
-    msPerEpoch: { js: null, tf: null },
-    backend: null,
-    progress: null,
-    tensors: null,
-  };
-}
-
-function splitMetrics(spec: MlpSpec, weights: MlpWeights, split: LabData['train']): SplitMetrics {
-  const predicted = classesOf(predict(spec, weights, split.X));
-  return { accuracy: accuracy(split.labels, predicted), confusion: confusionMatrix(split.labels, predicted, 2) };
-}
+/** The lab's work per animation frame (map slice, render, training), in ms. */
+export const FRAME_BUDGET_MS = 8;
+/** Longest slice of heat-map prediction per frame, in ms (the rest of the budget trains). */
+export const MAP_SLICE_MS = 3;
+/** The view (curves, heat map, scores) is pushed at most this often while training, in ms. */
+export const REFRESH_MS = 100;
 
 export class LabController {
   readonly view: LabView = emptyView();
-  private s!: LabState;
+  s!: LabState;
   data!: LabData;
-  private spec!: MlpSpec;
-  private weights!: MlpWeights;
+  spec!: MlpSpec;
+  weights!: MlpWeights;
   private trainer: SlicedTrainer | null = null;
-  private tfEngine: TfEngine | null = null;
+  private readonly tf = new TfRun(this);
+  private predictor!: Predictor;
   private frame = 0;
-  private abort: AbortController | null = null;
-  private lastRefresh = 0;
   private recent: number[] = [];
+  /** The heat map and scores under way, and when it started. */
+  private job: PredictJob | null = null;
+  private jobStart = -Infinity;
+  /** The weights changed since the last map started; the view changed since it was last pushed. */
+  private stale = false;
+  private unseen = false;
+  private lastEmit = -Infinity;
+  /** What the latest push cost (Svelte's update and the canvas), in ms. */
+  private renderMs = 0;
 
   constructor(private readonly onChange: (view: LabView) => void) {}
 
-  private options(): SliceOptions {
-    const { s, data } = this;
-    const reg = labRegularization(s);
-    return {
-      X: data.train.X,
-      Y: data.train.Y,
-      validation: { X: data.validation.X, Y: data.validation.Y },
-      optimizer: labOptimizer(s),
-      batchSize: s.lot,
-      seed: s.seed,
-      ...(reg ? { regularization: reg } : {}),
-      ...(s.garde < 1 ? { dropoutKeep: s.garde } : {}),
-      ...(s.patience > 0 ? { patience: s.patience } : {}),
-    };
-  }
-
-  private emit(): void {
-    this.view.tensors = this.tfEngine ? this.tfEngine.tf.memory().numTensors : null;
+  emit(): void {
+    this.lastEmit = performance.now();
+    this.unseen = false;
+    this.view.tensors = this.tf.tensors();
     this.onChange(this.view);
+    // Svelte updates in a microtask queued by onChange: this one runs after it
+    queueMicrotask(() => (this.renderMs = performance.now() - this.lastEmit));
   }
 
-  /** Heat map and metrics from the current weights. */
-  private refresh(): void {
-    this.lastRefresh = performance.now();
-    this.view.probs = gridProbabilities(this.spec, this.weights);
-    this.view.metrics = {
-      train: splitMetrics(this.spec, this.weights, this.data.train),
-      test: splitMetrics(this.spec, this.weights, this.data.test),
-    };
-  }
-
-  private record(r: EpochReport, engine: 'js' | 'tf'): void {
+  record(r: EpochReport, engine: 'js' | 'tf'): void {
     this.view.train.push(r.loss);
     this.view.validation.push(r.valLoss ?? NaN);
     this.recent.push(r.ms);
     if (this.recent.length > 20) this.recent.shift();
     this.view.msPerEpoch[engine] = this.recent.reduce((a, b) => a + b, 0) / this.recent.length;
+    this.stale = this.unseen = true;
   }
 
   get epoch(): number {
     return this.view.train.length;
+  }
+
+  get training(): boolean {
+    return this.view.status === 'entrainement';
+  }
+
+  /** The inputs of a map: grid, training points, test points. */
+  private mapJob(weights: MlpWeights): PredictJob {
+    this.jobStart = performance.now();
+    return createPredictJob(this.predictor, weights, [CENTRES, this.data.train.X, this.data.test.X]);
+  }
+
+  private publish(job: PredictJob): void {
+    const [grid, train, test] = job.out as Float64Array[];
+    this.view.probs = grid!;
+    this.view.metrics = {
+      train: splitMetrics(this.data.train.labels, classesOf({ rows: train!.length, cols: 1, data: train! })),
+      test: splitMetrics(this.data.test.labels, classesOf({ rows: test!.length, cols: 1, data: test! })),
+    };
+    this.unseen = true;
+  }
+
+  /** A new map of `weights` (a copy, or weights nobody changes), drawn over the next frames. */
+  startMap(weights: MlpWeights): void {
+    this.job = this.mapJob(weights);
+    this.schedule();
+  }
+
+  /** The weights changed: a new map soon. */
+  refreshLater(): void {
+    this.stale = true;
+    this.schedule();
+  }
+
+  /** The latest weights are being mapped (or are gone with their model). */
+  forgetMap(): void {
+    this.stale = false;
+  }
+
+  /** Heat map and scores of the current weights, at once (new settings: shown at once, SSR included). */
+  private refreshNow(): void {
+    this.stale = false;
+    const job = this.mapJob(this.weights);
+    job.run(Infinity);
+    this.job = null;
+    this.publish(job);
   }
 
   /** New settings: new data, new network, nothing trained. */
@@ -129,66 +129,72 @@ export class LabController {
     this.data = prepareData(s);
     this.spec = labSpec(s);
     this.weights = labWeights(s);
+    this.predictor = createPredictor(this.spec);
     this.trainer = null;
     this.recent = [];
-    disposeTfModel(this.tfEngine);
-    if (this.tfEngine && (s.moteur !== 'tf' || this.tfEngine.request !== s.backend)) this.view.backend = null;
+    this.tf.reset(s);
     Object.assign(this.view, { status: 'repos', message: '', train: [], validation: [], progress: null });
-    this.refresh();
+    this.refreshNow();
     this.emit();
   }
 
-  private stopWith(status: LabStatus, message = ''): void {
+  stopWith(status: LabStatus, message = ''): void {
     this.view.status = status;
     this.view.message = message;
   }
 
-  play(): void {
-    if (this.view.status === 'entrainement' || this.view.status === 'chargement') return;
+  private restartIfOver(): void {
     if (!['repos', 'pause'].includes(this.view.status)) this.reset(this.s);
-    if (this.s.moteur === 'tf') void this.runTf(MAX_EPOCHS - this.epoch);
+  }
+
+  play(): void {
+    if (this.training || this.view.status === 'chargement') return;
+    this.restartIfOver();
+    if (this.s.moteur === 'tf') void this.tf.run(MAX_EPOCHS - this.epoch);
     else {
       this.view.status = 'entrainement';
       this.emit();
-      this.frame = requestAnimationFrame(this.tick);
+      this.schedule();
     }
   }
 
   /** One epoch, then pause. */
   step(): void {
-    if (this.view.status === 'entrainement' || this.view.status === 'chargement') return;
-    if (!['repos', 'pause'].includes(this.view.status)) this.reset(this.s);
-    if (this.s.moteur === 'tf') void this.runTf(1);
+    if (this.training || this.view.status === 'chargement') return;
+    this.restartIfOver();
+    if (this.s.moteur === 'tf') void this.tf.run(1);
     else {
-      this.jsSlice(0, 1);
+      this.jsSlice(Infinity, 1);
       if (this.view.status === 'repos') this.view.status = 'pause';
-      this.refresh();
       this.emit();
+      this.refreshLater();
     }
   }
 
+  /** The loop goes on without training: it finishes the map of where the run stopped. */
   pause(): void {
-    this.stop();
-    if (this.view.status === 'entrainement') this.view.status = 'pause';
+    this.tf.stop();
+    if (this.training) this.view.status = 'pause';
     this.emit();
+    this.refreshLater();
   }
 
+  /** Ends everything under way: run, map, frames. */
   private stop(): void {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.abort?.abort();
-    this.abort = null;
+    this.job = null;
+    this.tf.stop();
   }
 
   destroy(): void {
     this.stop();
-    disposeTfModel(this.tfEngine);
-    this.tfEngine = null;
+    this.tf.destroy();
   }
 
-  /** Reference engine: epochs for at most `budget` ms; stops the run when it ends. */
+  /** Reference engine: batches for at most `budget` ms; stops the run when it ends. */
   private jsSlice(budget: number, maxEpochs = Infinity): void {
-    this.trainer ??= createSlicedTrainer(this.spec, this.weights, this.options());
+    this.trainer ??= createSlicedTrainer(this.spec, this.weights, labOptions(this.s, this.data));
     const reports = this.trainer.slice(budget, Math.min(maxEpochs, MAX_EPOCHS - this.epoch));
     for (const r of reports) this.record(r, 'js');
     if (this.trainer.status === 'diverged') this.stopWith('divergence', this.trainer.reason);
@@ -196,73 +202,42 @@ export class LabController {
     else if (this.epoch >= MAX_EPOCHS) this.stopWith('fini', `Fin de l’expérience : ${MAX_EPOCHS} époques.`);
   }
 
+  /** Keeps the loop going while a run, a map or a change not yet shown is under way. */
+  schedule(): void {
+    if (!this.frame && (this.training || this.job || this.unseen || this.stale))
+      this.frame = requestAnimationFrame(this.tick);
+  }
+
   // An arrow function, so that requestAnimationFrame keeps `this`.
   private tick = (): void => {
     this.frame = 0;
-    if (this.view.status !== 'entrainement') return;
-    // A frame either trains or redraws, never both: neither exceeds the budget much.
-    if (performance.now() - this.lastRefresh >= REFRESH_MS) this.refresh();
-    else this.jsSlice(FRAME_BUDGET_MS);
-    if (this.view.status !== 'entrainement') this.refresh();
-    this.emit();
-    if (this.view.status === 'entrainement') this.frame = requestAnimationFrame(this.tick);
-  };
-
-  private async runTf(epochs: number): Promise<void> {
-    try {
-      if (!this.tfEngine || this.tfEngine.request !== this.s.backend) {
-        disposeTfModel(this.tfEngine);
-        this.view.status = 'chargement';
-        this.emit();
-        this.tfEngine = await loadTfEngine(this.s.backend, (p) => {
-          this.view.progress = p;
-          this.emit();
-        });
-        this.view.progress = null;
+    const start = performance.now();
+    let render = 0;
+    let drawn = false;
+    if (this.job?.run(start + MAP_SLICE_MS)) {
+      this.publish(this.job);
+      this.job = null;
+      drawn = true;
+    }
+    // a new map is worth a push; without one (a slow map), the curves still move now and then
+    if (this.unseen && (drawn || !this.training || start - this.lastEmit >= 3 * REFRESH_MS)) {
+      this.emit();
+      render = this.renderMs;
+    }
+    const js = this.training && this.s.moteur === 'js';
+    const left = FRAME_BUDGET_MS - (performance.now() - start) - render;
+    if (js && left > 0) {
+      this.jsSlice(left);
+      if (!this.training) this.emit();
+    }
+    // the next map: a copy of the weights, as training goes on while it is drawn
+    if (!this.job && this.stale && (!this.training || performance.now() - this.jobStart >= REFRESH_MS)) {
+      if (this.s.moteur === 'tf') this.tf.readWeights();
+      else {
+        this.stale = false;
+        this.job = this.mapJob(cloneWeights(this.weights));
       }
-      const engine = this.tfEngine;
-      this.view.backend = engine.backend;
-      const model = engine.model ?? (await resetTfModel(engine, this.spec, this.weights));
-      this.view.status = 'entrainement';
-      this.abort = new AbortController();
-      const signal = this.abort.signal;
-      this.emit();
-      const result = await trainTfEpochs(engine, this.options(), this.epoch, epochs, signal, (r) => {
-        this.record(r, 'tf');
-        if (performance.now() - this.lastRefresh >= REFRESH_MS) {
-          this.lastRefresh = performance.now();
-          void this.readTfWeights(model);
-        }
-        this.emit();
-      });
-      if (model.disposed) return;
-      await this.readTfWeights(model);
-      if (result.status === 'diverged') this.stopWith('divergence', result.reason);
-      else if (result.status === 'earlyStopped') this.stopWith('arret', result.reason);
-      else if (this.epoch >= MAX_EPOCHS) this.stopWith('fini', `Fin de l’expérience : ${MAX_EPOCHS} époques.`);
-      else this.view.status = 'pause';
-      this.emit();
-    } catch (e) {
-      this.view.progress = null;
-      this.stopWith(
-        'erreur',
-        `La démo n’a pas pu s’exécuter : ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`,
-      );
-      this.emit();
     }
-  }
-
-  /** Copies the tfjs weights into the reference weights, then redraws from them. */
-  private async readTfWeights(model: TfEngine['model'] & object): Promise<void> {
-    try {
-      const w = await model.getWeights();
-      if (model.disposed) return;
-      w.W.forEach((W, l) => this.weights.W[l]!.data.set(W.data));
-      w.b.forEach((b, l) => this.weights.b[l]!.set(b));
-      this.refresh();
-      this.emit();
-    } catch {
-      // the model was disposed while its weights were read (reset): nothing to draw
-    }
-  }
+    this.schedule();
+  };
 }

@@ -10,6 +10,7 @@ import type { Matrix } from '../../../nn/math/matrix';
 import type { LayerActivation, MlpSpec, MlpWeights } from '../../../nn/spec';
 import type { OptimizerConfig, Regularization } from '../../../nn/training';
 import type { LabState } from './state';
+import type { SliceOptions } from './trainer';
 
 export interface LabSplit {
   /** n×2 inputs. */
@@ -75,4 +76,20 @@ export function labRegularization(s: Pick<LabState, 'reg' | 'alpha'>): Regulariz
 /** 0 or 1 per row of p (n×1 probabilities), threshold 0.5. */
 export function classesOf(p: Matrix): Int32Array {
   return Int32Array.from(p.data, (v) => (v >= 0.5 ? 1 : 0));
+}
+
+/** The training run of the settings, for either engine. */
+export function labOptions(s: LabState, data: LabData): SliceOptions {
+  const reg = labRegularization(s);
+  return {
+    X: data.train.X,
+    Y: data.train.Y,
+    validation: { X: data.validation.X, Y: data.validation.Y },
+    optimizer: labOptimizer(s),
+    batchSize: s.lot,
+    seed: s.seed,
+    ...(reg ? { regularization: reg } : {}),
+    ...(s.garde < 1 ? { dropoutKeep: s.garde } : {}),
+    ...(s.patience > 0 ? { patience: s.patience } : {}),
+  };
 }

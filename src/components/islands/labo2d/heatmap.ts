@@ -46,7 +46,7 @@ function writeColour(p: number, rgba: Uint8ClampedArray | number[], at: number):
   const from = lower ? ZERO : MIDDLE;
   const to = lower ? MIDDLE : ONE;
   const u = lower ? t / 0.5 : (t - 0.5) / 0.5;
-  for (let i = 0; i < 3; i++) rgba[at + i] = Math.round(from[i] + (to[i] - from[i]) * u);
+  for (let i = 0; i < 3; i++) rgba[at + i] = Math.round(from[i]! + (to[i]! - from[i]!) * u);
   rgba[at + 3] = 255;
 }
 

@@ -32,26 +32,28 @@ export function createPredictor(spec: MlpSpec): Predictor {
       const n = to - from;
       let A = X.data.subarray(from * X.cols, to * X.cols);
       let cols = X.cols;
-      spec.layers.forEach((layer, l) => {
+      for (let l = 0; l < spec.layers.length; l++) {
         const B = weights.W[l]!.data;
-        const b = weights.b[l]!;
-        const m = layer.units;
+        const b = spec.layers[l]!.useBias === false ? null : weights.b[l]!;
+        const m = spec.layers[l]!.units;
         const f = fs[l]!;
         const C = buffers[l]!;
-        C.fill(0, 0, n * m);
         for (let i = 0; i < n; i++) {
-          const cRow = i * m;
-          for (let k = 0; k < cols; k++) {
-            const aik = A[i * cols + k]!;
-            if (aik === 0) continue;
-            const bRow = k * m;
-            for (let j = 0; j < m; j++) C[cRow + j]! += aik * B[bRow + j]!;
+          const aRow = i * cols;
+          for (let j = 0; j < m; j++) {
+            // matmul's sum, in its order (k ascending, zeros skipped), then + b, then f
+            let z = 0;
+            for (let k = 0; k < cols; k++) {
+              const aik = A[aRow + k]!;
+              if (aik !== 0) z += aik * B[k * m + j]!;
+            }
+            C[i * m + j] = b ? z + b[j]! : z;
           }
-          for (let j = 0; j < m; j++) C[cRow + j] = f(layer.useBias === false ? C[cRow + j]! : C[cRow + j]! + b[j]!);
         }
+        for (let i = 0; i < n * m; i++) C[i] = f(C[i]!);
         A = C;
         cols = m;
-      });
+      }
       for (let i = 0; i < n; i++) out[at + i] = A[i * cols]!;
     },
   };
@@ -66,11 +68,7 @@ export interface PredictJob {
 }
 
 /** `weights` must not change while the job runs (give it a copy). */
-export function createPredictJob(
-  predictor: Predictor,
-  weights: MlpWeights,
-  inputs: readonly Matrix[],
-): PredictJob {
+export function createPredictJob(predictor: Predictor, weights: MlpWeights, inputs: readonly Matrix[]): PredictJob {
   const out = inputs.map((X) => new Float64Array(X.rows));
   let input = 0;
   let row = 0;

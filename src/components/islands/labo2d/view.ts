@@ -3,6 +3,9 @@ import { accuracy, confusionMatrix } from '../../../nn/metrics';
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
 
+/** A run stops by itself after this many epochs. */
+export const MAX_EPOCHS = 10_000;
+
 export type LabStatus = 'repos' | 'chargement' | 'entrainement' | 'pause' | 'fini' | 'arret' | 'divergence' | 'erreur';
 
 export interface SplitMetrics {
@@ -40,8 +43,7 @@ export function emptyView(): LabView {
   };
 }
 
-/** Accuracy and confusion matrix from p(class 1) per point, threshold 0.5. */
-export function splitMetrics(labels: Int32Array, probabilities: Float64Array): SplitMetrics {
-  const predicted = Int32Array.from(probabilities, (v) => (v >= 0.5 ? 1 : 0));
+/** Accuracy and confusion matrix of the predicted classes. */
+export function splitMetrics(labels: Int32Array, predicted: Int32Array): SplitMetrics {
   return { accuracy: accuracy(labels, predicted), confusion: confusionMatrix(labels, predicted, 2) };
 }

@@ -1,0 +1,102 @@
+/**
+ * The lab's runs on TensorFlow.js, for the controller: load the engine (once per backend), build
+ * the model from the reference weights, train (`trainTfMlp` yields to the browser every step),
+ * and read the weights back for the heat map — at most one read at a time, the map itself
+ * drawn by the controller's frames like the reference engine's.
+ */
+import type { EpochReport } from '../../../nn/training';
+import type { LabController } from './controller';
+import { labOptions } from './data';
+import type { LabState } from './state';
+import { MAX_EPOCHS } from './view';
+import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from './tf-engine';
+
+export class TfRun {
+  private engine: TfEngine | null = null;
+  private abort: AbortController | null = null;
+  private reading = false;
+
+  constructor(private readonly c: LabController) {}
+
+  tensors(): number | null {
+    return this.engine ? this.engine.tf.memory().numTensors : null;
+  }
+
+  /** New settings: the model goes (the engine stays, unless another one is wanted). */
+  reset(s: LabState): void {
+    disposeTfModel(this.engine);
+    if (this.engine && (s.moteur !== 'tf' || this.engine.request !== s.backend)) this.c.view.backend = null;
+  }
+
+  stop(): void {
+    this.abort?.abort();
+    this.abort = null;
+  }
+
+  destroy(): void {
+    this.stop();
+    disposeTfModel(this.engine);
+    this.engine = null;
+  }
+
+  async run(epochs: number): Promise<void> {
+    const { c } = this;
+    const { view } = c;
+    try {
+      if (!this.engine || this.engine.request !== c.s.backend) {
+        disposeTfModel(this.engine);
+        view.status = 'chargement';
+        c.emit();
+        this.engine = await loadTfEngine(c.s.backend, (p) => {
+          view.progress = p;
+          c.emit();
+        });
+        view.progress = null;
+      }
+      const engine = this.engine;
+      view.backend = engine.backend;
+      const model = engine.model ?? (await resetTfModel(engine, c.spec, c.weights));
+      view.status = 'entrainement';
+      this.abort = new AbortController();
+      const signal = this.abort.signal;
+      c.emit();
+      c.schedule();
+      const onEpoch = (r: EpochReport) => c.record(r, 'tf');
+      const result = await trainTfEpochs(engine, labOptions(c.s, c.data), c.epoch, epochs, signal, onEpoch);
+      if (model.disposed) return;
+      if (result.status === 'diverged') c.stopWith('divergence', result.reason);
+      else if (result.status === 'earlyStopped') c.stopWith('arret', result.reason);
+      else if (c.epoch >= MAX_EPOCHS) c.stopWith('fini', `Fin de l’expérience : ${MAX_EPOCHS} époques.`);
+      else view.status = 'pause';
+      c.emit();
+      c.refreshLater();
+    } catch (e) {
+      view.progress = null;
+      c.stopWith(
+        'erreur',
+        `La démo n’a pas pu s’exécuter : ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`,
+      );
+      c.emit();
+    }
+  }
+
+  /** Copies the model's weights into the reference weights, then has them mapped. */
+  readWeights(): void {
+    const model = this.engine?.model;
+    if (this.reading) return;
+    this.c.forgetMap();
+    if (!model || model.disposed) return;
+    this.reading = true;
+    model.getWeights().then(
+      (w) => {
+        this.reading = false;
+        if (model.disposed) return;
+        w.W.forEach((W, l) => this.c.weights.W[l]!.data.set(W.data));
+        w.b.forEach((b, l) => this.c.weights.b[l]!.set(b));
+        this.c.startMap(w);
+      },
+      // the model was disposed while its weights were read (reset): nothing to draw
+      () => (this.reading = false),
+    );
+  }
+}
