@@ -53,3 +53,27 @@ export function formatTex(x: number, options: FormatOptions = {}): string {
     .replace(/\u202f/g, '\\,')
     .replace(MINUS, '-');
 }
+
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/**
+ * 10^p for the ticks of a log-scale axis: written out while short (0,001 … 10 000), then as
+ * 10 with a superscript exponent (10⁻⁵, 10⁶) rather than rounding to "0".
+ */
+export function formatPowerOfTen(p: number): string {
+  if (!Number.isInteger(p)) throw new Error(`formatPowerOfTen : exposant entier attendu, reçu ${p}`);
+  if (p >= -3 && p <= 4) return formatNumber(10 ** p, { digits: Math.max(0, -p) });
+  return `10${[...String(p)].map((c) => SUPERSCRIPT[c]).join('')}`;
+}

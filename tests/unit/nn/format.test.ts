@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatNumber, formatPercent, formatTex, sigmoid, type FormatOptions } from '../../../src/nn';
+import { describe, expect, it, test } from 'vitest';
+import { formatNumber, formatPercent, formatPowerOfTen, formatTex, sigmoid, type FormatOptions } from '../../../src/nn';
 
 const NNBSP = '\u202f'; // narrow no-break space
 const MINUS = '\u2212';
@@ -64,5 +64,21 @@ describe('formatTex', () => {
 
   it('uses no Unicode minus nor narrow space (KaTeX input)', () => {
     expect(formatTex(-1234567.5, { digits: 1 })).not.toMatch(/[\u2212\u202f]/);
+  });
+});
+
+describe('formatPowerOfTen', () => {
+  test.each([
+    [-3, '0,001'],
+    [0, '1'],
+    [4, '10\u202f000'],
+    [-5, '10⁻⁵'],
+    [-12, '10⁻¹²'],
+    [6, '10⁶'],
+  ])('10^%i → %s', (p, expected) => {
+    expect(formatPowerOfTen(p)).toBe(expected);
+  });
+  test('rejects a non-integer exponent', () => {
+    expect(() => formatPowerOfTen(0.5)).toThrow();
   });
 });
