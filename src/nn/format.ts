@@ -68,6 +68,11 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '9': '⁹',
 };
 
+/** 10 with `exponent` as a superscript: powerOfTen(−5) → "10⁻⁵". */
+export function powerOfTen(exponent: number): string {
+  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
+}
+
 /**
  * 10^p for the ticks of a log-scale axis: written out while short (0,001 … 10 000), then as
  * 10 with a superscript exponent (10⁻⁵, 10⁶) rather than rounding to "0".
@@ -75,5 +80,5 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
 export function formatPowerOfTen(p: number): string {
   if (!Number.isInteger(p)) throw new Error(`formatPowerOfTen : exposant entier attendu, reçu ${p}`);
   if (p >= -3 && p <= 4) return formatNumber(10 ** p, { digits: Math.max(0, -p) });
-  return `10${[...String(p)].map((c) => SUPERSCRIPT[c]).join('')}`;
+  return powerOfTen(p);
 }

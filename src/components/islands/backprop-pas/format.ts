@@ -2,26 +2,9 @@
  * Numbers of the island, the French way: four decimals, or a power of ten for the tiny values a
  * gradient or a relative error often takes (0,000012 would lose its digits at four decimals).
  */
-import { formatNumber } from '../../../nn/format';
+import { formatNumber, powerOfTen } from '../../../nn/format';
 
-const SUPERSCRIPT: Record<string, string> = {
-  '-': '⁻',
-  '0': '⁰',
-  '1': '¹',
-  '2': '²',
-  '3': '³',
-  '4': '⁴',
-  '5': '⁵',
-  '6': '⁶',
-  '7': '⁷',
-  '8': '⁸',
-  '9': '⁹',
-};
-
-/** 10⁻⁵ written with superscripts. */
-export function powerOfTen(exponent: number): string {
-  return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
-}
+export { powerOfTen };
 
 /** 0.1234567 → "0,1235"; 0.0000123 → "1,23 × 10⁻⁵"; 0 → "0". */
 export function fmt(v: number): string {
