@@ -115,6 +115,98 @@ test('export then import gives the same answers; a corrupted file is refused wit
   await context.close();
 }, 180_000);
 
+test('the runs table sets sum and product side by side', async () => {
+  const { demo, context } = await trainScenario('&calc.epoques=15', null);
+  await demo.getByLabel('Opération').selectOption('product');
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  await demo.getByText('Entraînement terminé.').waitFor({ timeout: 120_000 });
+  const rows = demo.getByTestId('calc-essai');
+  expect(await rows.count()).toBe(2);
+  expect(await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-op')))).toEqual(['sum', 'product']);
+  expect(await demo.getByTestId('calc-essais').textContent()).toContain('produit');
+  await context.close();
+}, 180_000);
+
+test('pause keeps the epoch, resume goes on, stop evaluates; reset leaves no tensor behind', async () => {
+  const { page, context, errors } = await openPage(browser, 'demo/calculatrice/?calc.moteur=wasm&calc.epoques=2000');
+  const demo = demoOf(page);
+  await hydrated(demo);
+  const epoch = async () => Number((await demo.getByTestId('calc-epoque').textContent())!.split(' ')[0]);
+  const tensors = async () => Number(await demo.getByTestId('calc-tenseurs').textContent());
+  const cycle = async () => {
+    await demo.getByRole('button', { name: /^(Entraîner|Reprendre)$/ }).click();
+    await expect.poll(epoch, { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
+    await demo.getByRole('button', { name: 'Pause' }).click();
+    await demo.getByText('En pause.').waitFor();
+    const paused = await epoch();
+    await page.waitForTimeout(400);
+    expect(await epoch()).toBe(paused);
+    await demo.getByRole('button', { name: 'Reprendre' }).click();
+    await expect.poll(epoch, { timeout: 60_000 }).toBeGreaterThan(paused);
+    await demo.getByRole('button', { name: 'Arrêter' }).click();
+    await demo.getByText('Entraînement terminé.').waitFor();
+    expect(Number.isFinite(await value(demo, 'calc-r2'))).toBe(true);
+    await demo.getByRole('button', { name: 'Réinitialiser' }).click();
+    await expect.poll(epoch).toBe(0);
+    return tensors();
+  };
+  const baseline = await cycle();
+  expect(await cycle()).toBe(baseline);
+  expect(await cycle()).toBe(baseline);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 180_000);
+
+test('a learning rate that diverges stops the training with the explanation', async () => {
+  const { page, context, errors } = await openPage(
+    browser,
+    'demo/calculatrice/?calc.moteur=wasm&calc.optim=sgd&calc.lr=10&calc.epoques=50',
+  );
+  const demo = demoOf(page);
+  await hydrated(demo);
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  const alert = demo.getByRole('alert').filter({ hasText: 'divergé' });
+  await alert.waitFor({ timeout: 60_000 });
+  expect(await alert.textContent()).toContain('Le pas d’apprentissage est probablement trop grand');
+  expect(await demo.getByTestId('calc-epoque').textContent()).not.toMatch(/^50 /);
+  // Nothing to evaluate: the diverged weights are not shown as a result.
+  expect(await demo.getByTestId('calc-r2').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
+
+test('a permalink recreates the same data and initial weights (same first epoch), another seed does not', async () => {
+  /** Trains one epoch; returns the loss, the first data row and the link the teacher would copy. */
+  const firstEpoch = async (path: string, seed: number | null) => {
+    const { page, context } = await openPage(browser, path);
+    const demo = demoOf(page);
+    await hydrated(demo);
+    if (seed !== null) {
+      await demo.getByRole('button', { name: 'Une couche cachée', exact: true }).click();
+      await demo.getByLabel('Graine aléatoire').fill(String(seed));
+      await demo.getByRole('spinbutton', { name: 'Époques' }).fill('1');
+      await demo.getByLabel('Moteur de calcul').selectOption('wasm');
+    }
+    const firstRow = await demo.getByRole('table').first().locator('tbody tr').first().textContent();
+    await demo.getByRole('button', { name: 'Entraîner' }).click();
+    await demo.getByText('Entraînement terminé.').waitFor({ timeout: 60_000 });
+    const loss = await value(demo, 'calc-perte');
+    await demo.getByRole('button', { name: 'Lien vers cette démo' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    await context.close();
+    return { loss, firstRow, link };
+  };
+  const a = await firstEpoch('demo/calculatrice/', 42);
+  expect(a.link).toContain('calc.seed=42');
+  expect(Number.isFinite(a.loss)).toBe(true);
+  const b = await firstEpoch(a.link, null);
+  expect(b.firstRow).toBe(a.firstRow);
+  expect(b.loss).toBe(a.loss);
+  const c = await firstEpoch(a.link.replace('calc.seed=42', 'calc.seed=43'), null);
+  expect(c.firstRow).not.toBe(a.firstRow);
+  expect(c.loss).not.toBe(a.loss);
+}, 180_000);
+
 test('a malformed link gets the French notice; min ≥ max is explained, not crashed on', async () => {
   const { page, context, errors } = await openPage(browser, 'demo/calculatrice/?calc.n=0&calc.op=division');
   const demo = demoOf(page);

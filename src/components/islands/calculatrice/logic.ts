@@ -4,7 +4,7 @@
  * (weights + spec + data settings + seed). One seed draws the pairs, the split and the weights,
  * so a link or a file replays the same experiment.
  */
-import { calculatorDataset, denormalizeTarget, type CalculatorDataset } from '../../../nn/data/calculator';
+import { calculatorDataset, denormalizeTarget, targetScale, type CalculatorDataset } from '../../../nn/data/calculator';
 import { createRng } from '../../../nn/data/rng';
 import { splitIndices, takeRows, takeValues } from '../../../nn/data/split';
 import { initWeights } from '../../../nn/math/init';
@@ -84,6 +84,32 @@ export interface CalcMetrics {
 /** MSE, MAE and R² of raw predictions against raw results. */
 export function calcMetrics(targets: ArrayLike<number>, predictions: ArrayLike<number>): CalcMetrics {
   return { mse: mse(targets, predictions), mae: mae(targets, predictions), r2: r2(targets, predictions) };
+}
+
+/** One evaluated model, for the table that sets sum and product side by side. */
+export interface CalcRunRecord {
+  readonly op: CalcState['op'];
+  readonly couches: readonly number[];
+  readonly act: CalcState['act'];
+  readonly epochs: number;
+  readonly metrics: CalcMetrics;
+  /** MAE over the largest possible result (2·max or max²): errors compared across operations. */
+  readonly relativeMae: number;
+}
+
+export function calcRunRecord(
+  s: Pick<CalcState, 'op' | 'max' | 'couches' | 'act'>,
+  epochs: number,
+  metrics: CalcMetrics,
+): CalcRunRecord {
+  return {
+    op: s.op,
+    couches: [...s.couches],
+    act: s.act,
+    epochs,
+    metrics,
+    relativeMae: metrics.mae / targetScale(s.op, s.max),
+  };
 }
 
 /** Signs of over-fitting in the curves, in French, or null: validation up while training goes down. */

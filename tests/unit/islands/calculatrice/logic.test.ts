@@ -5,6 +5,7 @@ import { calcSchema, type CalcState } from '../../../../src/components/islands/c
 import {
   answer,
   calcMetrics,
+  calcRunRecord,
   calcSpec,
   calcWeights,
   decodeCalcModel,
@@ -86,5 +87,14 @@ describe('calculator logic', () => {
     expect(overfittingSign(down, down)).toBeNull();
     const up = down.map((v, i) => (i < 10 ? v : down[9]! * (1 + (i - 9) * 0.2)));
     expect(overfittingSign(down, up)).toMatch(/surapprentissage/);
+  });
+
+  it('compares sum and product by the MAE over the largest possible result (2·max, max²)', () => {
+    const metrics = { mse: 4, mae: 2, r2: 0.99 };
+    const sum = calcRunRecord({ ...defaults, op: 'sum', max: 100 }, 60, metrics);
+    const product = calcRunRecord({ ...defaults, op: 'product', max: 100 }, 60, metrics);
+    expect(sum.relativeMae).toBeCloseTo(2 / 200, 15);
+    expect(product.relativeMae).toBeCloseTo(2 / 10000, 15);
+    expect(sum).toMatchObject({ op: 'sum', couches: [16, 16, 16], act: 'relu', epochs: 60, metrics });
   });
 });
