@@ -3,7 +3,7 @@
  * the reference engine's semantics (`math/train.ts`) — same shuffling (one `createRng(seed)`,
  * `rng.shuffle` of the row indices each epoch, so the same batches as the reference without
  * dropout), same optimisers, penalty, epoch loss, stops and early stopping — plus what a page
- * needs: batches built on the fly, one tf.tidy per step, a yield to the browser each step.
+ * needs: batches built on the fly, one tf.tidy per step, a yield to the browser every ~16 ms.
  */
 import type * as TfModule from '@tensorflow/tfjs';
 import { createRng } from '../data/rng';
@@ -28,6 +28,17 @@ export type TfTrainOptions = Omit<TrainOptions, 'X' | 'Y' | 'validation'> &
     readonly validation?: { readonly X: Matrix; readonly Y: Matrix } | BatchSource;
     /** Rows per batch of the validation loss (default 1024; no gradients there, so larger is fine). */
     readonly validationBatchSize?: number;
+    /**
+     * The loop yields to the browser (a task: input, painting) once this many milliseconds have
+     * passed since its last yield, and after every epoch (default 16: a long task stays under
+     * one step + 16 ms; 0: after every step).
+     */
+    readonly yieldEveryMs?: number;
+    /**
+     * Awaited after each epoch (after `onEpoch`), for asynchronous work between epochs — an
+     * evaluation, a chart — outside the epoch's `ms`; returning 'stop' stops like an abort.
+     */
+    readonly afterEpoch?: (report: EpochReport) => Promise<void | 'stop'> | void | 'stop';
   };
 
 function checkOptions(model: TfMlp, train: BatchSource, val: BatchSource | null, o: TfTrainOptions): void {
@@ -70,7 +81,10 @@ function trainStep(
     const x = tf.tensor2d(batch.x, [m, batch.x.length / m], 'float32');
     const y = tf.tensor2d(batch.y, [m, batch.y.length / m], 'float32');
     const variables = model.variables as TfModule.Variable[];
-    const { value, grads } = tf.variableGrads(() => model.lossTensor(x, y, forward), variables);
+    const { value, grads } = tf.variableGrads(
+      () => model.lossTensor(x, y, { ...forward, constantInput: true }),
+      variables,
+    );
     const reg = options.regularization;
     const gradients = variables.map((v) =>
       reg && model.W.includes(v) ? tf.add(grads[v.name]!, tfPenaltyGradient(tf, v, reg)) : grads[v.name]!,
@@ -114,6 +128,8 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
   // The loss of the last step, not read yet (see below).
   let pending: { loss: TfModule.Scalar; epoch: number; batch: number; size: number } | null = null;
   let lossSum = 0;
+  const yieldEveryMs = options.yieldEveryMs ?? 16;
+  let lastYield = performance.now();
   /** Reads the pending loss; false when it is not finite. */
   const settle = async (): Promise<boolean> => {
     if (!pending) return true;
@@ -152,9 +168,14 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
         // while we wait, and every batch still gets its loss (onBatch, NaN guard one step late).
         if (!(await settle())) return diverged();
         pending = { loss, epoch, batch, size: m };
-        await yieldToBrowser();
+        if (performance.now() - lastYield >= yieldEveryMs) {
+          await yieldToBrowser();
+          lastYield = performance.now();
+        }
       }
       if (!(await settle())) return diverged();
+      await yieldToBrowser();
+      lastYield = performance.now();
       const valLoss = val ? await lossInBatches(tf, model, val, options.validationBatchSize ?? 1024) : undefined;
       const report: EpochReport = {
         epoch,
@@ -169,6 +190,7 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
         best = { valLoss: valLoss!, epoch, snapshot: snapshotTfParameters(tf, model) };
       }
       if (options.onEpoch?.(report) === 'stop') return finish('stopped');
+      if ((await options.afterEpoch?.(report)) === 'stop') return finish('stopped');
       if (patience !== undefined && epoch - best.epoch >= patience) {
         restoreTfParameters(model, best.snapshot!);
         return finish('earlyStopped', { bestEpoch: best.epoch, reason: earlyStopReason(patience, best.epoch) });

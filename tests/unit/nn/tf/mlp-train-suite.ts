@@ -8,8 +8,10 @@ import { createRng } from '../../../../src/nn/data/rng';
 import type { Matrix } from '../../../../src/nn/math/matrix';
 import type { MlpSpec } from '../../../../src/nn/spec';
 import { DIVERGENCE_REASON, type EpochReport } from '../../../../src/nn/training';
+import { createTfMlp, tfDense } from '../../../../src/nn/tf/model';
 import { lossInBatches, matrixSource, predictInBatches } from '../../../../src/nn/tf/predict';
 import { trainTfMlp, type TfTrainOptions } from '../../../../src/nn/tf/train';
+import { initWeights } from '../../../../src/nn/math/init';
 import { randomMatrix } from '../math/mlp-fixtures';
 import { model, sine, sineSpec, xor, xorSpec } from './tf-fixtures';
 
@@ -130,6 +132,88 @@ export function trainSuite(tf: Tf, backend: 'cpu' | 'wasm'): void {
       expect(result.epochs).toBe(result.bestEpoch! + 5);
       expect(kept).toBeCloseTo(valLosses[result.bestEpoch! - 1]!, 6);
       expect(kept).toBeLessThan(valLosses.at(-1)!);
+    });
+    it('afterEpoch is awaited after each epoch (outside its ms) and can stop the run', async () => {
+      const m = model(tf, sineSpec, 6);
+      const seen: number[] = [];
+      const result = await trainTfMlp(tf, m, {
+        ...sine,
+        optimizer: { name: 'adam', learningRate: 0.01 },
+        epochs: 10,
+        batchSize: 16,
+        seed: 6,
+        afterEpoch: async (r) => {
+          await new Promise((ok) => setTimeout(ok, 5));
+          seen.push(r.epoch);
+          return r.epoch === 3 ? 'stop' : undefined;
+        },
+      });
+      m.dispose();
+      expect(result).toMatchObject({ status: 'stopped', epochs: 3 });
+      expect(seen).toEqual([1, 2, 3]);
+    });
+
+    it('yielding every step or every 16 ms trains the same (same batches, same losses)', async () => {
+      const run = async (yieldEveryMs: number | undefined) => {
+        const m = model(tf, sineSpec, 7);
+        const losses: number[] = [];
+        const base = { ...sine, optimizer: { name: 'adam', learningRate: 0.01 } as const, epochs: 5 };
+        const result = await trainTfMlp(tf, m, {
+          ...base,
+          batchSize: 8,
+          seed: 7,
+          onBatch: (b) => losses.push(b.loss),
+          ...(yieldEveryMs === undefined ? {} : { yieldEveryMs }),
+        });
+        m.dispose();
+        return { losses, epochLosses: result.history.map((r) => r.loss) };
+      };
+      const everyStep = await run(0);
+      expect(everyStep.losses).toHaveLength(5 * 8);
+      expect(await run(undefined)).toEqual(everyStep);
+    });
+
+    it('tfDense: the gradients of plain matMul + add, with or without ∂J/∂X', () => {
+      const rng = createRng(8);
+      const X = tf.tensor2d(Float32Array.from(randomMatrix(rng, 6, 5, -1, 1).data), [6, 5]);
+      const W = tf.variable(tf.tensor2d(Float32Array.from(randomMatrix(rng, 5, 3, -1, 1).data), [5, 3]));
+      const b = tf.variable(tf.tensor1d([0.1, -0.2, 0.3]));
+      const target = tf.tensor2d(Float32Array.from(randomMatrix(rng, 6, 3, -1, 1).data), [6, 3]);
+      const loss = (z: TfModule.Tensor) => tf.mean(tf.square(tf.sub(tf.tanh(z), target))) as TfModule.Scalar;
+      const plain = tf.grads((x, w, bias) =>
+        loss(tf.add(tf.matMul(x as TfModule.Tensor2D, w as TfModule.Tensor2D), bias)),
+      );
+      const dense = tf.grads((x, w, bias) => loss(tfDense(tf, x as TfModule.Tensor2D, w, bias)));
+      const [dx, dw, db] = plain([X, W, b]);
+      const [dx2, dw2, db2] = dense([X, W, b]);
+      for (const [u, v] of [
+        [dx, dx2],
+        [dw, dw2],
+        [db, db2],
+      ] as const)
+        expect(Math.max(...tf.abs(tf.sub(u!, v!)).dataSync())).toBeLessThan(1e-6);
+      const fast = tf.variableGrads(() => loss(tfDense(tf, X, W, b, false)), [W, b]);
+      expect(Math.max(...tf.abs(tf.sub(fast.grads[W.name]!, dw!)).dataSync())).toBeLessThan(1e-6);
+      expect(Math.max(...tf.abs(tf.sub(fast.grads[b.name]!, db!)).dataSync())).toBeLessThan(1e-6);
+      // the model's training loss (constantInput) has the same gradients as its full one
+      const spec: MlpSpec = {
+        inputSize: 5,
+        layers: [
+          { units: 4, activation: 'relu' },
+          { units: 3, activation: 'softmax' },
+        ],
+        loss: 'categoricalCrossEntropy',
+      };
+      const m = createTfMlp(tf, spec, initWeights(spec, createRng(9), 'he'));
+      const Y = tf.oneHot(tf.tensor1d([0, 1, 2, 0, 1, 2], 'int32'), 3).toFloat() as TfModule.Tensor2D;
+      const vars = m.variables as TfModule.Variable[];
+      const full = tf.variableGrads(() => m.lossTensor(X, Y), vars);
+      const train = tf.variableGrads(() => m.lossTensor(X, Y, { constantInput: true }), vars);
+      for (const v of vars)
+        expect(Math.max(...tf.abs(tf.sub(full.grads[v.name]!, train.grads[v.name]!)).dataSync())).toBeLessThan(1e-7);
+      m.dispose();
+      tf.dispose([X, W, b, target, Y, dx!, dw!, db!, dx2!, dw2!, db2!, fast.value, full.value, train.value]);
+      tf.dispose([...Object.values(fast.grads), ...Object.values(full.grads), ...Object.values(train.grads)]);
     });
   });
 }
