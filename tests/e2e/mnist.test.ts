@@ -1,0 +1,232 @@
+/**
+ * "Reconnaître des chiffres manuscrits" (chapter 9), driven as a reader would, on WASM: the
+ * softmax regression trained on the first 10,000 images reaches > 85 % on the 10,000 test
+ * images; every panel of the evaluation agrees with the confusion matrix; a test image drawn on
+ * the canvas gets its class; the imbalance experiment shows the rare digit's recall drop and
+ * recover; the MLP's five epochs leave no tensor behind (longest task printed); corrupted data
+ * files are refused in French and a retry succeeds; a model file round-trips.
+ */
+import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { hydrated, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const demoOf = (page: Page) => page.getByRole('region', { name: 'Reconnaître des chiffres manuscrits' });
+const value = async (scope: Locator, id: string) =>
+  Number(await scope.getByTestId(id).first().getAttribute('data-valeur'));
+const integer = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
+
+const SOFTMAX = 'demo/mnist/?mnist.moteur=wasm&mnist.n=10000&mnist.couches=&mnist.epoques=3&mnist.seed=3';
+
+async function trainedSoftmax() {
+  const watched = await openPage(browser, SOFTMAX);
+  const demo = demoOf(watched.page);
+  await hydrated(demo);
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  await demo.getByText('Entraînement terminé.').waitFor({ timeout: 120_000 });
+  return { ...watched, demo };
+}
+
+let shared: Awaited<ReturnType<typeof trainedSoftmax>> | null = null;
+
+test('the softmax regression on 10,000 images reaches > 85 % on the test set; the evaluation panels agree', async () => {
+  shared = await trainedSoftmax();
+  const { demo, errors } = shared;
+  const accuracy = await value(demo, 'mnist-exactitude-test');
+  console.log(`régression softmax, 8 000 images d’entraînement, 3 époques, WASM : exactitude de test ${accuracy}`);
+  expect(accuracy).toBeGreaterThan(0.85);
+  expect(await demo.getByTestId('mnist-moteur').textContent()).toBe('WebAssembly (processeur)');
+
+  // The confusion matrix, read from the page: 10 rows of 10 counts summing to the test set.
+  const matrix = demo.getByTestId('mnist-confusion');
+  const rows = await matrix
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const C = rows.map((r) => r.map(integer));
+  expect(C).toHaveLength(10);
+  C.forEach((r) => expect(r).toHaveLength(10));
+  const total = C.flat().reduce((a, v) => a + v, 0);
+  expect(total).toBe(10_000);
+  expect(await value(demo, 'mnist-confusion-total')).toBe(10_000);
+  const trace = C.reduce((a, r, k) => a + r[k]!, 0);
+  expect(accuracy).toBeCloseTo(trace / total, 10);
+  expect(await value(demo, 'mnist-accuracy')).toBeCloseTo(trace / total, 10);
+
+  // Per class: support = row sum, recall = C[k][k] / row, precision = C[k][k] / column.
+  let f1Sum = 0;
+  for (let k = 0; k < 10; k++) {
+    const row = C[k]!.reduce((a, v) => a + v, 0);
+    const col = C.reduce((a, r) => a + r[k]!, 0);
+    expect(await value(demo, `mnist-support-${k}`)).toBe(row);
+    expect(await value(demo, `mnist-recall-${k}`)).toBeCloseTo(C[k]![k]! / row, 10);
+    expect(await value(demo, `mnist-precision-${k}`)).toBeCloseTo(C[k]![k]! / col, 10);
+    const [p, r] = [C[k]![k]! / col, C[k]![k]! / row];
+    expect(await value(demo, `mnist-f1-${k}`)).toBeCloseTo((2 * p * r) / (p + r), 10);
+    f1Sum += (2 * p * r) / (p + r);
+  }
+  expect(await value(demo, 'mnist-macro-f1')).toBeCloseTo(f1Sum / 10, 10);
+
+  // A click on the largest confusion shows that many images (up to 40), each named.
+  let worst = { t: 0, p: 1, v: -1 };
+  C.forEach((r, t) => r.forEach((v, p) => t !== p && v > worst.v && (worst = { t, p, v })));
+  const cell = matrix.getByRole('button', {
+    name: new RegExp(`images? de ${worst.t} pri(se|ses) pour (un|des) ${worst.p}$`),
+  });
+  await cell.click();
+  const images = demo.getByRole('img', { name: new RegExp(`un ${worst.t} pris pour un ${worst.p}$`) });
+  await expect.poll(() => images.count()).toBe(Math.min(worst.v, 40));
+  await demo.getByRole('button', { name: 'Fermer' }).click();
+  await expect.poll(() => images.count()).toBe(0);
+
+  // The timing table names every part.
+  const timing = await demo.getByTestId('mnist-temps').textContent();
+  for (const part of ['Téléchargement', 'TensorFlow.js', 'Entraînement', 'plus lente', 'plus rapide', 'Évaluation'])
+    expect(timing).toContain(part);
+  expect(errors).toEqual([]);
+}, 180_000);
+
+test('a test image drawn on the canvas gets its class; a vertical stroke reads as a 1', async () => {
+  const { demo, page } = shared!;
+  const field = demo.getByLabel(/Numéro de l’image de test/);
+  await field.fill('0');
+  await demo.getByRole('button', { name: 'Dessiner cette image' }).click();
+  const prediction = demo.getByTestId('mnist-prediction');
+  await expect.poll(() => prediction.getAttribute('data-valeur')).toBe('7');
+  const probabilities = await Promise.all(Array.from({ length: 10 }, (_, k) => value(demo, `mnist-proba-${k}`)));
+  expect(probabilities.reduce((a, p) => a + p, 0)).toBeCloseTo(1, 5);
+  expect(Math.max(...probabilities)).toBe(probabilities[7]);
+
+  await demo.getByRole('button', { name: 'Effacer' }).click();
+  await expect.poll(() => prediction.getAttribute('data-valeur')).toBeNull();
+  const square = demo.getByRole('img', { name: /Zone de dessin/ });
+  const box = (await square.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.15);
+  await page.mouse.down();
+  for (let k = 1; k <= 20; k++) await page.mouse.move(box.x + box.width / 2, box.y + box.height * (0.15 + 0.035 * k));
+  await page.mouse.up();
+  await expect.poll(() => prediction.getAttribute('data-valeur')).toBe('1');
+}, 60_000);
+
+test('the imbalance experiment: the rare digit’s recall collapses, then the remedies bring it back', async () => {
+  const { demo, errors } = shared!;
+  await demo.getByRole('button', { name: 'Lancer l’expérience' }).click();
+  const table = demo.getByTestId('mnist-desequilibre');
+  await expect.poll(() => table.locator('tbody tr').count(), { timeout: 120_000 }).toBe(5);
+  const recall = async (id: string) => value(demo, `mnist-rappel-${id}`);
+  const r = {
+    equilibre: await recall('equilibre'),
+    rare: await recall('rare'),
+    sous: await recall('sous'),
+    sur: await recall('sur'),
+    augmentation: await recall('augmentation'),
+  };
+  console.log('rappel du 5 :', JSON.stringify(r));
+  expect(r.rare).toBeLessThan(r.equilibre - 0.2);
+  for (const remedy of [r.sous, r.sur, r.augmentation]) expect(remedy).toBeGreaterThan(r.rare + 0.1);
+  expect(errors).toEqual([]);
+  await shared!.context.close();
+}, 180_000);
+
+test('five epochs of 784-128-10 leave no tensor behind; the page stays responsive (longest task printed)', async () => {
+  const { page, context, errors } = await openPage(
+    browser,
+    'demo/mnist/?mnist.moteur=wasm&mnist.n=10000&mnist.couches=128&mnist.epoques=5',
+  );
+  const demo = demoOf(page);
+  await hydrated(demo);
+  type Probe = { longest: number };
+  await page.evaluate(() => {
+    const w = window as unknown as Probe;
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  await demo.getByText('Entraînement en cours…').waitFor({ timeout: 60_000 });
+  await page.evaluate(() => ((window as unknown as Probe).longest = 0));
+  await demo.getByText('Entraînement terminé.').waitFor({ timeout: 150_000 });
+  const longest = await page.evaluate(() => (window as unknown as Probe).longest);
+  const tensors = demo.getByTestId('mnist-tenseurs');
+  const baseline = await tensors.getAttribute('data-base');
+  expect(baseline).not.toBeNull();
+  expect(await tensors.textContent()).toBe(baseline);
+  console.log(
+    `784-128-10, 8 000 images, 5 époques, WASM : exactitude ${await value(demo, 'mnist-exactitude-test')}, ` +
+      `${await demo.getByTestId('mnist-temps-epoque').textContent()} par époque, plus longue tâche ${longest ? `${longest.toFixed(0)} ms` : 'aucune > 50 ms'}, tenseurs ${baseline}`,
+  );
+
+  // Stopped in the middle of a second run: evaluated, and again no tensor left.
+  await demo.getByRole('spinbutton', { name: 'Époques' }).fill('50');
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  await expect
+    .poll(async () => integer(await demo.getByTestId('mnist-epoque').textContent()), { timeout: 60_000 })
+    .toBeGreaterThanOrEqual(10);
+  await demo.getByRole('button', { name: 'Arrêter' }).click();
+  await demo.getByText('Entraînement terminé.').waitFor({ timeout: 60_000 });
+  expect(await tensors.textContent()).toBe(await tensors.getAttribute('data-base'));
+  expect(await demo.getByTestId('mnist-essai').count()).toBe(2);
+
+  // The model file: exported, then imported on a fresh page, it gives the same test accuracy.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    demo.getByRole('button', { name: 'Exporter le modèle' }).click(),
+  ]);
+  const bytes = await readFile((await download.path())!);
+  const trained = await value(demo, 'mnist-exactitude-test');
+  const fresh = await openPage(browser, 'demo/mnist/?mnist.moteur=wasm');
+  const demo2 = demoOf(fresh.page);
+  await hydrated(demo2);
+  const input = demo2.getByLabel('Importer un modèle');
+  await input.setInputFiles({ name: 'mnist.npnw', mimeType: 'application/octet-stream', buffer: bytes });
+  await demo2.getByText('Entraînement terminé.').waitFor({ timeout: 60_000 });
+  expect(await value(demo2, 'mnist-exactitude-test')).toBe(trained);
+  await input.setInputFiles({
+    name: 'abime.npnw',
+    mimeType: 'application/octet-stream',
+    buffer: bytes.subarray(0, 100),
+  });
+  expect(await demo2.getByTestId('mnist-import-erreur').textContent()).toMatch(/^Fichier de poids : /);
+  expect(errors).toEqual([]);
+  await fresh.context.close();
+  await context.close();
+}, 300_000);
+
+test.each([
+  ['a truncated file', (gz: Buffer) => gz.subarray(0, gz.length >> 1), /train-0\.npnm\.gz/],
+  ['a wrong magic', () => gzipSync(Buffer.from('XXXX'.repeat(1000))), /train-0\.npnm\.gz/],
+])(
+  'the data step refuses %s in French, and a retry loads the images',
+  async (_, corrupt, name) => {
+    const { page, context } = await openPage(browser, 'demo/mnist/');
+    const demo = demoOf(page);
+    await hydrated(demo);
+    let served = false;
+    await page.route('**/data/mnist/train-0.npnm.gz', async (route) => {
+      const response = await route.fetch();
+      served = true;
+      await route.fulfill({ response, body: corrupt(await response.body()) });
+    });
+    await demo.getByRole('button', { name: 'Charger les images MNIST' }).click();
+    const error = demo.getByTestId('mnist-erreur-donnees');
+    await error.waitFor({ timeout: 60_000 });
+    expect(served).toBe(true);
+    expect(await error.textContent()).toMatch(name);
+    expect(await error.textContent()).toMatch(/^Le fichier|réessayez/i);
+    await page.unroute('**/data/mnist/train-0.npnm.gz');
+    await demo.getByRole('button', { name: 'Réessayer' }).click();
+    await demo.getByText(/Données chargées : 70[\s\u202f]000 images/).waitFor({ timeout: 60_000 });
+    expect(await demo.getByRole('img', { name: /image d’entraînement nº/ }).count()).toBeGreaterThan(10);
+    await context.close();
+  },
+  120_000,
+);

@@ -1,0 +1,152 @@
+/**
+ * The MNIST island's state and pure logic: URL round trip and fallbacks, presets and parameter
+ * counts, split, initial weights, evaluation from probabilities, the model file.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../../src/nn/data/rng';
+import { defaultState } from '../../../../src/components/islands/shared/url-state';
+import {
+  MAX_HIDDEN_LAYERS,
+  MAX_LAYER_WIDTH,
+  mnistPresets,
+  mnistSchema,
+  mnistSpec,
+  mnistSplitCounts,
+  parseMnistState,
+  serializeMnistState,
+  validateMnist,
+  type MnistState,
+} from '../../../../src/components/islands/mnist/state';
+import { describeConfig, mnistInitialWeights, mnistSplitIndices } from '../../../../src/components/islands/mnist/run';
+import { confusedIndices, evaluateProbabilities } from '../../../../src/components/islands/mnist/evaluate';
+import { decodeMnistModel, encodeMnistModel } from '../../../../src/components/islands/mnist/model-file';
+import { encodeWeightsFile } from '../../../../src/nn/weights-file';
+import { parameterCount } from '../../../../src/nn/spec';
+
+const defaults = defaultState(mnistSchema);
+
+function randomState(seed: number): MnistState {
+  const rng = createRng(seed);
+  const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)]!;
+  const num = (min: number, max: number) => Number(rng.uniform(min, max).toPrecision(6));
+  return {
+    n: 100 + rng.int(59_901),
+    val: num(0.05, 0.5),
+    echelle: pick(mnistSchema.echelle.options),
+    seed: rng.int(2 ** 31),
+    couches: Array.from({ length: rng.int(MAX_HIDDEN_LAYERS + 1) }, () => 1 + rng.int(MAX_LAYER_WIDTH)),
+    act: pick(mnistSchema.act.options),
+    optim: pick(mnistSchema.optim.options),
+    lr: num(0.000001, 10),
+    lot: 1 + rng.int(4096),
+    epoques: 1 + rng.int(100),
+    moteur: pick(mnistSchema.moteur.options),
+    rare: rng.int(10),
+    garde: num(0.001, 1),
+  };
+}
+
+describe('MNIST URL state', () => {
+  it('writes every field under mnist. and reads it back exactly', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const s = randomState(seed);
+      const params = new URLSearchParams(serializeMnistState(s));
+      const parsed = parseMnistState(params);
+      expect(parsed.invalid).toEqual([]);
+      expect(parsed.state).toEqual(s);
+      for (const key of params.keys()) expect(key.startsWith('mnist.')).toBe(true);
+    }
+  });
+
+  it('keeps the defaults for malformed values and lists them', () => {
+    const parsed = parseMnistState(
+      new URLSearchParams('mnist.n=10&mnist.couches=128,abc&mnist.echelle=pixels&mnist.lr=-1'),
+    );
+    expect(parsed.state).toEqual(defaults);
+    expect(parsed.invalid.map((p) => p.key).sort()).toEqual(['mnist.couches', 'mnist.echelle', 'mnist.lr', 'mnist.n']);
+  });
+
+  it('defaults: the fast 784-128-10 on all 60,000 images, 80/20, Adam 1e-3, batches of 128', () => {
+    expect(defaults).toMatchObject({ n: 60_000, val: 0.2, couches: [128], optim: 'adam', lr: 0.001, lot: 128 });
+    expect(mnistSplitCounts(defaults)).toEqual({ train: 48_000, validation: 12_000, test: 10_000 });
+  });
+
+  it('presets: softmax regression 7,850 parameters, the book’s 4 × 40 36,730, 784-128-10 101,770', () => {
+    const counts = mnistPresets.map((p) => parameterCount(mnistSpec(p)));
+    expect(counts).toEqual([
+      784 * 10 + 10,
+      784 * 40 + 40 + 3 * (40 * 40 + 40) + 40 * 10 + 10,
+      784 * 128 + 128 + 128 * 10 + 10,
+    ]);
+    expect(counts).toEqual([7850, 36_730, 101_770]);
+    expect(mnistPresets[1]).toMatchObject({ optim: 'adam', lr: 0.0001, lot: 64 });
+    expect(mnistSpec({ couches: [], act: 'relu' }).layers).toEqual([{ units: 10, activation: 'softmax' }]);
+  });
+
+  it('explains in French why settings valid one by one do not fit together', () => {
+    expect(validateMnist(defaults)).toBeNull();
+    expect(validateMnist({ ...defaults, n: 100, lot: 4096 })).toMatch(/taille de lot/);
+  });
+});
+
+describe('MNIST run logic', () => {
+  it('splits 0…n−1 into disjoint validation and training parts, the same for the same seed', () => {
+    const s = { n: 1000, val: 0.2, seed: 4 };
+    const a = mnistSplitIndices(s);
+    expect(a.validation).toHaveLength(200);
+    expect(a.train).toHaveLength(800);
+    expect(new Set([...a.train, ...a.validation]).size).toBe(1000);
+    expect(mnistSplitIndices(s)).toEqual(a);
+    expect(mnistSplitIndices({ ...s, seed: 5 }).validation).not.toEqual(a.validation);
+  });
+
+  it('draws the initial weights from the seed (He for ReLU), shaped like the spec', () => {
+    const s = { couches: [16], act: 'relu' as const, seed: 9 };
+    const w = mnistInitialWeights(s);
+    expect(w.W.map((m) => [m.rows, m.cols])).toEqual([
+      [784, 16],
+      [16, 10],
+    ]);
+    expect(mnistInitialWeights(s)).toEqual(w);
+    expect(describeConfig({ ...defaults, couches: [16] })).toBe('784 → 16 → 10, relu, adam 0,001, lots de 128');
+    expect(describeConfig({ ...defaults, couches: [] })).toBe('784 → 10, adam 0,001, lots de 128');
+  });
+
+  it('evaluates probabilities: argmax, accuracy, cross-entropy, confusion and per-class scores', () => {
+    // 4 images labelled 0, 0, 1, 2; predicted 0, 1, 1, 2 with the given confidences.
+    const rows = [
+      [0.7, 0.2, 0.1],
+      [0.4, 0.5, 0.1],
+      [0.1, 0.8, 0.1],
+      [0.1, 0.1, 0.8],
+    ].map((r) => [...r, 0, 0, 0, 0, 0, 0, 0]);
+    const ev = evaluateProbabilities(rows.flat(), [0, 0, 1, 2]);
+    expect([...ev.predicted]).toEqual([0, 1, 1, 2]);
+    expect(ev.accuracy).toBe(0.75);
+    expect(ev.loss).toBeCloseTo(-(Math.log(0.7) + Math.log(0.4) + Math.log(0.8) + Math.log(0.8)) / 4, 12);
+    expect(ev.confusion[0]!.slice(0, 3)).toEqual([1, 1, 0]);
+    expect(ev.perClass[0]).toMatchObject({ precision: 1, recall: 0.5, support: 2 });
+    expect(ev.perClass[1]).toMatchObject({ precision: 0.5, recall: 1, support: 1 });
+    expect(confusedIndices([0, 0, 1, 2], ev.predicted, 0, 1)).toEqual([1]);
+    expect(() => evaluateProbabilities([0.5, 0.5], [0])).toThrow(/probabilités/);
+  });
+
+  it('the model file round-trips the network and the scaling; other files are refused in French', () => {
+    const settings = { couches: [8], act: 'tanh' as const, echelle: 'symmetric' as const };
+    const weights = mnistInitialWeights({ ...settings, seed: 2 });
+    const back = decodeMnistModel(encodeMnistModel(settings, weights));
+    expect(back.settings).toEqual(settings);
+    // The file stores float32: the weights come back rounded to float32, exactly.
+    const f32 = (a: Float64Array) => Array.from(a, Math.fround);
+    expect(back.weights.W.map((m) => Array.from(m.data))).toEqual(weights.W.map((m) => f32(m.data)));
+    expect(back.weights.b.map((b) => Array.from(b))).toEqual(weights.b.map(f32));
+    const calculator = encodeWeightsFile(
+      { inputSize: 2, layers: [{ units: 1, activation: 'identity' }], loss: 'mse' },
+      { W: [{ rows: 2, cols: 1, data: Float64Array.of(0.5, 0.5) }], b: [Float64Array.of(0)] },
+      { note: JSON.stringify({ mnist: { echelle: 'unit' } }) },
+    );
+    expect(() => decodeMnistModel(calculator)).toThrow(/^Ce fichier n’est pas un modèle MNIST du cours : .*784/);
+    const bytes = encodeMnistModel(settings, weights);
+    expect(() => decodeMnistModel(bytes.subarray(0, bytes.length - 3))).toThrow(/^Fichier de poids : /);
+  });
+});
