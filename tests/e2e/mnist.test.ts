@@ -165,12 +165,19 @@ test('five epochs of 784-128-10 leave no tensor behind; the page stays responsiv
       `${await demo.getByTestId('mnist-temps-epoque').textContent()} par époque, plus longue tâche ${longest ? `${longest.toFixed(0)} ms` : 'aucune > 50 ms'}, tenseurs ${baseline}`,
   );
 
-  // Stopped in the middle of a second run: evaluated, and again no tensor left.
+  // A second run: paused (the epoch count holds), resumed, then stopped — evaluated, and again
+  // no tensor left.
+  const epochNow = async () => Number((await demo.getByTestId('mnist-epoque').textContent())!.split(' ')[0]);
   await demo.getByRole('spinbutton', { name: 'Époques' }).fill('50');
   await demo.getByRole('button', { name: 'Entraîner' }).click();
-  await expect
-    .poll(async () => integer(await demo.getByTestId('mnist-epoque').textContent()), { timeout: 60_000 })
-    .toBeGreaterThanOrEqual(10);
+  await expect.poll(epochNow, { timeout: 60_000 }).toBeGreaterThanOrEqual(2);
+  await demo.getByRole('button', { name: 'Pause' }).click();
+  await demo.getByText('En pause.').waitFor();
+  const paused = await epochNow();
+  await page.waitForTimeout(500);
+  expect(await epochNow()).toBe(paused);
+  await demo.getByRole('button', { name: 'Reprendre' }).click();
+  await expect.poll(epochNow, { timeout: 60_000 }).toBeGreaterThan(paused + 1);
   await demo.getByRole('button', { name: 'Arrêter' }).click();
   await demo.getByText('Entraînement terminé.').waitFor({ timeout: 60_000 });
   expect(await tensors.textContent()).toBe(await tensors.getAttribute('data-base'));

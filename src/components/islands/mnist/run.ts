@@ -16,7 +16,8 @@ import { disposeTfModel, loadTfEngine, resetTfModel, type TfEngine } from '../la
 import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
 import { mnistSpec, mnistSplitCounts, type MnistState } from './state';
 
-export type MnistStatus = 'repos' | 'chargement' | 'entrainement' | 'evaluation' | 'fini' | 'divergence' | 'erreur';
+export type MnistStatus =
+  'repos' | 'chargement' | 'entrainement' | 'pause' | 'evaluation' | 'fini' | 'divergence' | 'erreur';
 
 export interface EpochPoint {
   readonly epoch: number;
@@ -113,6 +114,8 @@ export class MnistRun {
   private engine: TfEngine | null = null;
   private abort: AbortController | null = null;
   private generation = 0;
+  private pausing = false;
+  private resumeWith: ((next: 'resume' | 'stop') => void) | null = null;
 
   constructor(private readonly onChange: (view: MnistView) => void) {}
 
@@ -125,6 +128,8 @@ export class MnistRun {
   reset(): void {
     this.generation++;
     this.abort?.abort();
+    this.pausing = false;
+    this.resumeWith?.('stop');
     disposeTfModel(this.engine);
     Object.assign(this.view, {
       status: 'repos',
@@ -141,14 +146,27 @@ export class MnistRun {
     this.emit();
   }
 
-  /** Stops after the current step; the weights reached are evaluated. */
+  /** Stops after the current step (or from a pause); the weights reached are evaluated. */
   stop(): void {
+    if (this.resumeWith) this.resumeWith('stop');
+    else this.abort?.abort();
+  }
+
+  /** Suspends after the current step, keeping the model; `resume` goes on. */
+  pause(): void {
+    if (this.view.status !== 'entrainement') return;
+    this.pausing = true;
     this.abort?.abort();
+  }
+
+  resume(): void {
+    this.resumeWith?.('resume');
   }
 
   destroy(): void {
     this.generation++;
     this.abort?.abort();
+    this.resumeWith?.('stop');
     disposeTfModel(this.engine);
     this.engine = null;
   }
@@ -176,7 +194,7 @@ export class MnistRun {
    */
   async train(s: MnistState, train: MnistSet, test: () => Promise<MnistSet>): Promise<void> {
     const { view } = this;
-    if (view.status === 'entrainement' || view.status === 'chargement' || view.status === 'evaluation') return;
+    if (['entrainement', 'pause', 'chargement', 'evaluation'].includes(view.status)) return;
     this.reset();
     const generation = this.generation;
     const live = () => generation === this.generation;
@@ -201,9 +219,7 @@ export class MnistRun {
       const valLabels = labelsOf(split.validation);
       const sampleLabels = labelsOf(sample);
 
-      Object.assign(view, { status: 'entrainement', message: '', spec, imagesPerEpoch: split.train.length });
-      this.abort = new AbortController();
-      this.emit();
+      Object.assign(view, { message: '', spec, imagesPerEpoch: split.train.length });
       const batches = Math.ceil(split.train.length / s.lot);
       let epochStart = performance.now();
       let lastEmit = 0;
@@ -223,53 +239,70 @@ export class MnistRun {
           .catch(() => {})
           .finally(() => (reading = false));
       };
-      const result = await trainTfMlp(tf, model, {
-        source: trainSource,
-        optimizer: { name: s.optim, learningRate: s.lr },
-        batchSize: s.lot,
-        epochs: s.epoques,
-        seed: s.seed,
-        signal: this.abort.signal,
-        onBatch: ({ batch, loss }) => {
-          if (batch === 0) {
-            epochStart = performance.now();
-            lossSum = 0;
-          }
-          lossSum += loss;
-          const now = performance.now();
-          if (now - lastEmit < BATCH_EMIT_MS && batch + 1 < batches) return;
-          lastEmit = now;
-          if (now - lastWeightsRead > 1000) readWeights();
-          const images = Math.min((batch + 1) * s.lot, split.train.length);
-          view.batch = {
-            done: batch + 1,
-            total: batches,
-            loss: lossSum / (batch + 1),
-            imagesPerSecond: (images * 1000) / Math.max(1, now - epochStart),
-          };
-          this.emit();
-        },
-        afterEpoch: async (report) => {
-          if (!live()) return 'stop';
-          const measureStart = performance.now();
-          const val = evaluateProbabilities(await predictInBatches(tf, model, valSource), valLabels);
-          const fit = evaluateProbabilities(await predictInBatches(tf, model, sampleSource), sampleLabels);
-          view.trainMs += report.ms;
-          view.epochs = [
-            ...view.epochs,
-            {
-              epoch: report.epoch,
-              loss: report.loss,
-              valLoss: val.loss,
-              accuracy: fit.accuracy,
-              valAccuracy: val.accuracy,
-              ms: report.ms + performance.now() - measureStart,
-            },
-          ];
-          this.emit();
-          return undefined;
-        },
-      });
+      // Epochs in slices: a pause ends the slice, "Reprendre" starts the next one on the same
+      // model (the optimiser's moments restart), "Arrêter" during a pause goes to evaluation.
+      let result: Awaited<ReturnType<typeof trainTfMlp>>;
+      for (;;) {
+        const done = view.epochs.length;
+        this.abort = new AbortController();
+        view.status = 'entrainement';
+        this.emit();
+        result = await trainTfMlp(tf, model, {
+          source: trainSource,
+          optimizer: { name: s.optim, learningRate: s.lr },
+          batchSize: s.lot,
+          epochs: s.epoques - done,
+          seed: s.seed + done,
+          signal: this.abort.signal,
+          onBatch: ({ batch, loss }) => {
+            if (batch === 0) {
+              epochStart = performance.now();
+              lossSum = 0;
+            }
+            lossSum += loss;
+            const now = performance.now();
+            if (now - lastEmit < BATCH_EMIT_MS && batch + 1 < batches) return;
+            lastEmit = now;
+            if (now - lastWeightsRead > 1000) readWeights();
+            const images = Math.min((batch + 1) * s.lot, split.train.length);
+            view.batch = {
+              done: batch + 1,
+              total: batches,
+              loss: lossSum / (batch + 1),
+              imagesPerSecond: (images * 1000) / Math.max(1, now - epochStart),
+            };
+            this.emit();
+          },
+          afterEpoch: async (report) => {
+            if (!live()) return 'stop';
+            const measureStart = performance.now();
+            const val = evaluateProbabilities(await predictInBatches(tf, model, valSource), valLabels);
+            const fit = evaluateProbabilities(await predictInBatches(tf, model, sampleSource), sampleLabels);
+            view.trainMs += report.ms;
+            view.epochs = [
+              ...view.epochs,
+              {
+                epoch: view.epochs.length + 1,
+                loss: report.loss,
+                valLoss: val.loss,
+                accuracy: fit.accuracy,
+                valAccuracy: val.accuracy,
+                ms: report.ms + performance.now() - measureStart,
+              },
+            ];
+            this.emit();
+            return undefined;
+          },
+        });
+        if (!live() || result.status !== 'stopped' || !this.pausing) break;
+        this.pausing = false;
+        view.status = 'pause';
+        view.batch = null;
+        this.emit();
+        const next = await new Promise<'resume' | 'stop'>((resolve) => (this.resumeWith = resolve));
+        this.resumeWith = null;
+        if (next === 'stop' || view.epochs.length >= s.epoques) break;
+      }
       if (!live()) return;
       if (result.status === 'diverged') {
         Object.assign(view, { status: 'divergence', message: result.reason ?? '', batch: null });
