@@ -31,6 +31,17 @@ export default async function setup(project: TestProject) {
       return;
     }
     req.url = `/${url.slice(TEST_BASE.length)}`;
+    // Serve .gz files as static hosts such as GitHub Pages do: application/gzip, no
+    // Content-Encoding (sirv would add it, and the browser would then decompress them itself),
+    // so that the tests go through the page's own DecompressionStream.
+    if (req.url.endsWith('.gz')) {
+      const writeHead = res.writeHead.bind(res) as (code: number, headers?: Record<string, unknown>) => typeof res;
+      res.writeHead = ((code: number, headers?: Record<string, unknown>) => {
+        const rest: Record<string, unknown> = { ...headers, 'Content-Type': 'application/gzip' };
+        delete rest['Content-Encoding'];
+        return writeHead(code, rest);
+      }) as typeof res.writeHead;
+    }
     serve(req, res, () => {
       res.statusCode = 404;
       res.end('not found');
