@@ -237,3 +237,23 @@ test.each([
   },
   120_000,
 );
+
+test('a malformed link falls back to the defaults with the French notice; within an epoch the accuracy shows', async () => {
+  const { page, context, errors } = await openPage(
+    browser,
+    'demo/mnist/?mnist.couches=128,abc&mnist.echelle=pixels&mnist.moteur=wasm&mnist.n=20000&mnist.epoques=50',
+  );
+  const demo = demoOf(page);
+  await hydrated(demo);
+  const notice = demo.getByText(/Certains réglages du lien étaient invalides/);
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain('mnist.couches');
+  expect(await notice.textContent()).toContain('mnist.echelle');
+  expect(await demo.getByTestId('mnist-decoupage').textContent()).toContain('16\u202f000');
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  await demo.getByText(/exactitude sur 500 images de validation/).waitFor({ timeout: 60_000 });
+  await demo.getByRole('button', { name: 'Arrêter' }).click();
+  await demo.getByText('Entraînement terminé.').waitFor({ timeout: 60_000 });
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);

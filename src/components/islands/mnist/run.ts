@@ -43,8 +43,17 @@ export interface MnistView {
   progress: LoadProgress | null;
   backend: BackendChoice | null;
   epochs: EpochPoint[];
-  /** Within the current epoch: batches done, their mean loss, images per second. */
-  batch: { done: number; total: number; loss: number; imagesPerSecond: number } | null;
+  /**
+   * Within the current epoch: batches done, their mean loss, images per second, and the
+   * accuracy on a small validation sample measured every few seconds (null before the first).
+   */
+  batch: {
+    done: number;
+    total: number;
+    loss: number;
+    imagesPerSecond: number;
+    sampleAccuracy: number | null;
+  } | null;
   trainMs: number;
   /** Training images per epoch of the current run. */
   imagesPerEpoch: number;
@@ -108,6 +117,9 @@ export function describeConfig(s: MnistState): string {
 const TRAIN_ACCURACY_SAMPLE = 2000;
 /** The within-epoch figures are sent to the page at most this often. */
 const BATCH_EMIT_MS = 150;
+/** Within an epoch, the accuracy on this many validation images is measured every PROBE_MS. */
+const PROBE_SAMPLE = 500;
+const PROBE_MS = 2000;
 
 export class MnistRun {
   readonly view: MnistView = emptyMnistView();
@@ -218,6 +230,9 @@ export class MnistRun {
       const labelsOf = (indices: readonly number[]) => Uint8Array.from(indices, (i) => train.labels[i]!);
       const valLabels = labelsOf(split.validation);
       const sampleLabels = labelsOf(sample);
+      const probe = split.validation.slice(0, PROBE_SAMPLE);
+      const probeSource = mnistSource(train, probe, s.echelle);
+      const probeLabels = labelsOf(probe);
 
       Object.assign(view, { message: '', spec, imagesPerEpoch: split.train.length });
       const batches = Math.ceil(split.train.length / s.lot);
@@ -228,6 +243,21 @@ export class MnistRun {
       // without waiting (the read queues behind the steps already issued).
       let lastWeightsRead = 0;
       let reading = false;
+      // The same idea for a quick accuracy within the epoch: a prediction queued behind the steps.
+      let lastProbe = performance.now();
+      let probing = false;
+      let sampleAccuracy: number | null = null;
+      const probeAccuracy = () => {
+        if (probing || model.disposed) return;
+        probing = true;
+        lastProbe = performance.now();
+        void predictInBatches(tf, model, probeSource)
+          .then((p) => {
+            sampleAccuracy = evaluateProbabilities(p, probeLabels).accuracy;
+          })
+          .catch(() => {})
+          .finally(() => (probing = false));
+      };
       const readWeights = () => {
         if (spec.layers.length !== 1 || reading || model.disposed) return;
         reading = true;
@@ -264,12 +294,14 @@ export class MnistRun {
             if (now - lastEmit < BATCH_EMIT_MS && batch + 1 < batches) return;
             lastEmit = now;
             if (now - lastWeightsRead > 1000) readWeights();
+            if (now - lastProbe > PROBE_MS) probeAccuracy();
             const images = Math.min((batch + 1) * s.lot, split.train.length);
             view.batch = {
               done: batch + 1,
               total: batches,
               loss: lossSum / (batch + 1),
               imagesPerSecond: (images * 1000) / Math.max(1, now - epochStart),
+              sampleAccuracy,
             };
             this.emit();
           },
