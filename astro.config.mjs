@@ -6,6 +6,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeScrollableMath from './src/markdown/rehype-scrollable-math.mjs';
 import { chapters } from './src/chapters.mjs';
 import mnistData from './integrations/mnist-data.mjs';
 
@@ -22,7 +23,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     // Math is typeset to HTML at build time: no math JavaScript reaches the reader.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollableMath] }),
   },
   integrations: [
     starlight({

@@ -116,7 +116,7 @@ test('export then import gives the same answers; a corrupted file is refused wit
 }, 180_000);
 
 test('the runs table sets sum and product side by side', async () => {
-  const { demo, context } = await trainScenario('&calc.epoques=15', null);
+  const { page, demo, context } = await trainScenario('&calc.epoques=15', null);
   await demo.getByLabel('Opération').selectOption('product');
   await demo.getByRole('button', { name: 'Entraîner' }).click();
   await demo.getByText('Entraînement terminé.').waitFor({ timeout: 120_000 });
@@ -124,6 +124,10 @@ test('the runs table sets sum and product side by side', async () => {
   expect(await rows.count()).toBe(2);
   expect(await rows.evaluateAll((r) => r.map((e) => e.getAttribute('data-op')))).toEqual(['sum', 'product']);
   expect(await demo.getByTestId('calc-essais').textContent()).toContain('produit');
+  // Every panel filled: still no sideways scroll on a phone.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await context.close();
 }, 180_000);
 

@@ -133,6 +133,11 @@ test('the imbalance experiment: the rare digit’s recall collapses, then the re
   expect(r.rare).toBeLessThan(r.equilibre - 0.2);
   for (const remedy of [r.sous, r.sur, r.augmentation]) expect(remedy).toBeGreaterThan(r.rare + 0.1);
   expect(errors).toEqual([]);
+  // Every panel filled (data, curves, evaluation, experiment): still no sideways scroll on a phone.
+  const { page } = shared!;
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await shared!.context.close();
 }, 180_000);
 

@@ -59,6 +59,34 @@ describe.each(pages)('page /%s', (path) => {
   });
 });
 
+describe.each(pages)('page /%s on a phone', (path) => {
+  test('has no horizontal scroll at 375 px once its islands have hydrated', async () => {
+    const { page, context } = await openPage(browser, path);
+    try {
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(300);
+      const wide = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        if (document.documentElement.scrollWidth <= width) return [];
+        // Name the culprits: elements sticking out that no scrolling ancestor contains.
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => {
+            if (el.getBoundingClientRect().right <= width + 1) return false;
+            for (let p = el.parentElement; p; p = p.parentElement)
+              if (getComputedStyle(p).overflowX !== 'visible') return false;
+            return true;
+          })
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}`);
+      });
+      expect(wide).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 test('every internal link and asset named by a page exists under the base', async () => {
   expect(linked.size).toBeGreaterThan(20);
   const base = siteUrl();
