@@ -14,7 +14,7 @@ import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
 import { disposeTfModel, loadTfEngine, resetTfModel, type TfEngine } from '../labo2d/tf-engine';
 import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
-import { mnistSpec, mnistSplitCounts, type MnistState } from './state';
+import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
 
 export type MnistStatus =
   'repos' | 'chargement' | 'entrainement' | 'pause' | 'evaluation' | 'fini' | 'divergence' | 'erreur';
@@ -100,8 +100,18 @@ export function mnistSplitIndices(s: Pick<MnistState, 'n' | 'val' | 'seed'>): {
   return { validation: order.slice(0, validation), train: order.slice(validation) };
 }
 
-/** He for the ReLU family, Xavier otherwise, from seed + 1 (the split uses the seed itself). */
+/**
+ * He for the ReLU family, Xavier otherwise, from seed + 1 (the split uses the seed itself). The
+ * softmax regression starts from zero, as usual for it: its loss is convex, there is no symmetry
+ * to break, and the pixels that never carry ink keep a zero weight — its weight images then show
+ * only what was learnt.
+ */
 export function mnistInitialWeights(s: Pick<MnistState, 'couches' | 'act' | 'seed'>): MlpWeights {
+  if (s.couches.length === 0)
+    return {
+      W: [{ rows: MNIST_PIXELS, cols: 10, data: new Float64Array(MNIST_PIXELS * 10) }],
+      b: [new Float64Array(10)],
+    };
   const scheme = s.act === 'relu' || s.act === 'leakyRelu' ? 'he' : 'xavier';
   return initWeights(mnistSpec(s), createRng(s.seed + 1), scheme);
 }
@@ -310,6 +320,7 @@ export class MnistRun {
             const measureStart = performance.now();
             const val = evaluateProbabilities(await predictInBatches(tf, model, valSource), valLabels);
             const fit = evaluateProbabilities(await predictInBatches(tf, model, sampleSource), sampleLabels);
+            if (spec.layers.length === 1) view.liveWeights = (await model.W[0]!.data()) as Float32Array;
             view.trainMs += report.ms;
             view.epochs = [
               ...view.epochs,

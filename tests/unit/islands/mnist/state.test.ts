@@ -100,7 +100,7 @@ describe('MNIST run logic', () => {
     expect(mnistSplitIndices({ ...s, seed: 5 }).validation).not.toEqual(a.validation);
   });
 
-  it('draws the initial weights from the seed (He for ReLU), shaped like the spec', () => {
+  it('draws the initial weights from the seed (He for ReLU), shaped like the spec; the softmax regression starts at zero', () => {
     const s = { couches: [16], act: 'relu' as const, seed: 9 };
     const w = mnistInitialWeights(s);
     expect(w.W.map((m) => [m.rows, m.cols])).toEqual([
@@ -108,6 +108,9 @@ describe('MNIST run logic', () => {
       [16, 10],
     ]);
     expect(mnistInitialWeights(s)).toEqual(w);
+    const zero = mnistInitialWeights({ couches: [], act: 'relu', seed: 9 });
+    expect([zero.W[0]!.rows, zero.W[0]!.cols]).toEqual([784, 10]);
+    expect(zero.W[0]!.data.every((v) => v === 0) && zero.b[0]!.every((v) => v === 0)).toBe(true);
     expect(describeConfig({ ...defaults, couches: [16] })).toBe('784 → 16 → 10, relu, adam 0,001, lots de 128');
     expect(describeConfig({ ...defaults, couches: [] })).toBe('784 → 10, adam 0,001, lots de 128');
   });
