@@ -8,7 +8,7 @@
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from '../labo2d/tf-engine';
+import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
 import type { CalcData } from './logic';
 import type { CalcState } from './state';
 

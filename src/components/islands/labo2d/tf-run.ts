@@ -9,7 +9,7 @@ import type { LabController } from './controller';
 import { labOptions } from './data';
 import type { LabState } from './state';
 import { MAX_EPOCHS } from './view';
-import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from './tf-engine';
+import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
 
 export class TfRun {
   private engine: TfEngine | null = null;

@@ -7,7 +7,7 @@
  */
 import { augmentRare, concatSets, digitCounts, makeRare, overSample, underSample } from '../../../nn/data/imbalance';
 import type { MnistSet } from '../../../nn/data/mnist';
-import { disposeTfModel, resetTfModel, type TfEngine } from '../labo2d/tf-engine';
+import { disposeTfModel, resetTfModel, type TfEngine } from '../shared/tf-engine';
 import { evaluateProbabilities } from './evaluate';
 import { mnistInitialWeights } from './run';
 import { mnistSpec, type MnistState } from './state';

@@ -12,7 +12,7 @@ import { initWeights } from '../../../nn/math/init';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
-import { disposeTfModel, loadTfEngine, resetTfModel, type TfEngine } from '../labo2d/tf-engine';
+import { disposeTfModel, loadTfEngine, resetTfModel, type TfEngine } from '../shared/tf-engine';
 import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
 import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
 

@@ -1,14 +1,25 @@
 /**
- * The lab on TensorFlow.js: loaded on demand (`nn/tf/load.ts`, dynamic import), one model built
- * from the same initial weights as the reference engine, trained by `trainTfMlp` (which yields
- * to the browser every step), disposed on reset and unmount. Browser only.
+ * The islands' glue to TensorFlow.js (2D lab, calculator, MNIST): loaded on demand
+ * (`nn/tf/load.ts`, dynamic import), one model built from given initial weights (the reference
+ * engine's), trained by `trainTfMlp` (which yields to the browser at least every 16 ms),
+ * disposed on reset and unmount. Browser only.
  */
 import type { BackendChoice, BackendRequest } from '../../../nn/tf/backend';
 import type { LoadProgress, Tf } from '../../../nn/tf/load';
 import type { TfMlp } from '../../../nn/tf/model';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import type { EpochReport, TrainResult } from '../../../nn/training';
-import type { SliceOptions } from './trainer';
+import type { TfTrainOptions } from '../../../nn/tf/train';
+
+/**
+ * What a run needs besides its length, stop signal and callback (given per call); distributed
+ * over the union of data forms (matrices or a BatchSource) so that each keeps its shape.
+ */
+export type TfRunOptions = TfTrainOptions extends infer T
+  ? T extends unknown
+    ? Omit<T, 'epochs' | 'signal' | 'onEpoch'>
+    : never
+  : never;
 
 export interface TfEngine {
   readonly tf: Tf;
@@ -44,7 +55,7 @@ export function disposeTfModel(engine: TfEngine | null): void {
  */
 export async function trainTfEpochs(
   engine: TfEngine,
-  options: SliceOptions,
+  options: TfRunOptions,
   firstEpoch: number,
   epochs: number,
   signal: AbortSignal,
