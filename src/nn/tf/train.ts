@@ -39,6 +39,12 @@ export type TfTrainOptions = Omit<TrainOptions, 'X' | 'Y' | 'validation'> &
      * evaluation, a chart — outside the epoch's `ms`; returning 'stop' stops like an abort.
      */
     readonly afterEpoch?: (report: EpochReport) => Promise<void | 'stop'> | void | 'stop';
+    /**
+     * An optimiser to carry on with, made by `createTfOptimizer` for `optimizer` and owned (so
+     * disposed) by the caller: its state — Adam's moments, its step count — survives from one
+     * call to the next, as when a paused run resumes. Default: a fresh one, freed at the end.
+     */
+    readonly optimizerInstance?: TfOptimizer;
   };
 
 function checkOptions(model: TfMlp, train: BatchSource, val: BatchSource | null, o: TfTrainOptions): void {
@@ -113,7 +119,9 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
   const { batchSize, patience, signal, dropoutKeep } = options;
   const { inputs: d, outputs: k } = train;
   const rng = createRng(options.seed);
-  const optimizer = createTfOptimizer(tf, options.optimizer);
+  const optimizer = options.optimizerInstance ?? createTfOptimizer(tf, options.optimizer);
+  if (JSON.stringify(optimizer.config) !== JSON.stringify(options.optimizer))
+    throw new Error('Entraînement : l’optimiseur fourni n’a pas les réglages demandés.');
   const history: EpochReport[] = [];
   const rowIndices = Array.from({ length: train.count }, (_, i) => i);
   // Reused batch buffers: every backend copies (or consumes) a tensor's values when the step's
@@ -200,7 +208,7 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
   } finally {
     pending?.loss.dispose();
     tf.dispose(best.snapshot ?? []);
-    optimizer.dispose();
+    if (!options.optimizerInstance) optimizer.dispose();
   }
 
   function diverged(): TrainResult {

@@ -12,7 +12,7 @@ import { initWeights } from '../../../nn/math/init';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
-import { disposeTfModel, loadTfEngine, resetTfModel, type TfEngine } from '../shared/tf-engine';
+import { disposeTfModel, loadTfEngine, optimizerFor, resetTfModel, type TfEngine } from '../shared/tf-engine';
 import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
 import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
 
@@ -280,7 +280,8 @@ export class MnistRun {
           .finally(() => (reading = false));
       };
       // Epochs in slices: a pause ends the slice, "Reprendre" starts the next one on the same
-      // model (the optimiser's moments restart), "Arrêter" during a pause goes to evaluation.
+      // model and optimiser (Adam's moments kept), "Arrêter" during a pause goes to evaluation.
+      const optimizer = { name: s.optim, learningRate: s.lr } as const;
       let result: Awaited<ReturnType<typeof trainTfMlp>>;
       for (;;) {
         const done = view.epochs.length;
@@ -289,7 +290,8 @@ export class MnistRun {
         this.emit();
         result = await trainTfMlp(tf, model, {
           source: trainSource,
-          optimizer: { name: s.optim, learningRate: s.lr },
+          optimizer,
+          optimizerInstance: await optimizerFor(engine, optimizer),
           batchSize: s.lot,
           epochs: s.epoques - done,
           seed: s.seed + done,

@@ -8,8 +8,9 @@ import type { BackendChoice, BackendRequest } from '../../../nn/tf/backend';
 import type { LoadProgress, Tf } from '../../../nn/tf/load';
 import type { TfMlp } from '../../../nn/tf/model';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import type { EpochReport, TrainResult } from '../../../nn/training';
+import type { EpochReport, OptimizerConfig, TrainResult } from '../../../nn/training';
 import type { TfTrainOptions } from '../../../nn/tf/train';
+import type { TfOptimizer } from '../../../nn/tf/optimizer';
 
 /**
  * What a run needs besides its length, stop signal and callback (given per call); distributed
@@ -26,13 +27,15 @@ export interface TfEngine {
   readonly backend: BackendChoice;
   readonly request: BackendRequest;
   model: TfMlp | null;
+  /** The model's optimiser, kept between runs so that a resumed run keeps Adam's moments. */
+  optimizer: TfOptimizer | null;
 }
 
 /** Loads tfjs and the requested backend (once per page for tfjs itself). */
 export async function loadTfEngine(request: BackendRequest, onProgress: (p: LoadProgress) => void): Promise<TfEngine> {
   const { loadTf } = await import('../../../nn/tf/load');
   const { tf, backend } = await loadTf(request, onProgress);
-  return { tf, backend, request, model: null };
+  return { tf, backend, request, model: null, optimizer: null };
 }
 
 /** A fresh model with `weights` (the previous one is disposed). */
@@ -45,13 +48,26 @@ export async function resetTfModel(engine: TfEngine, spec: MlpSpec, weights: Mlp
 
 export function disposeTfModel(engine: TfEngine | null): void {
   engine?.model?.dispose();
-  if (engine) engine.model = null;
+  engine?.optimizer?.dispose();
+  if (engine) Object.assign(engine, { model: null, optimizer: null });
 }
 
 /**
- * Trains up to `epochs` epochs. Each call is a new `trainTfMlp` run (its optimiser starts
- * afresh, a resumed run shuffles with `seed + firstEpoch`); `onEpoch` gets epoch numbers that
- * continue the lab's count.
+ * The optimiser of the engine's model for `config`: the same one from run to run (a pause, then
+ * "Reprendre", carries on with its state), a new one when the settings changed in between.
+ */
+export async function optimizerFor(engine: TfEngine, config: OptimizerConfig): Promise<TfOptimizer> {
+  if (engine.optimizer && JSON.stringify(engine.optimizer.config) === JSON.stringify(config)) return engine.optimizer;
+  engine.optimizer?.dispose();
+  const { createTfOptimizer } = await import('../../../nn/tf/optimizer');
+  engine.optimizer = createTfOptimizer(engine.tf, config);
+  return engine.optimizer;
+}
+
+/**
+ * Trains up to `epochs` epochs. Each call is a new `trainTfMlp` run on the engine's optimiser
+ * (kept from the previous call when the settings are the same), shuffling with
+ * `seed + firstEpoch`; `onEpoch` gets epoch numbers that continue the island's count.
  */
 export async function trainTfEpochs(
   engine: TfEngine,
@@ -64,8 +80,10 @@ export async function trainTfEpochs(
   const model = engine.model;
   if (!model) throw new Error('Le modèle TensorFlow.js n’existe pas (réinitialisez la démo).');
   const { trainTfMlp } = await import('../../../nn/tf/train');
+  const optimizerInstance = await optimizerFor(engine, options.optimizer);
   return trainTfMlp(engine.tf, model, {
     ...options,
+    optimizerInstance,
     seed: options.seed + firstEpoch,
     epochs,
     signal,

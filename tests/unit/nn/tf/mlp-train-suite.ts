@@ -11,6 +11,7 @@ import { DIVERGENCE_REASON, type EpochReport } from '../../../../src/nn/training
 import { createTfMlp, tfDense } from '../../../../src/nn/tf/model';
 import { lossInBatches, matrixSource, predictInBatches } from '../../../../src/nn/tf/predict';
 import { trainTfMlp, type TfTrainOptions } from '../../../../src/nn/tf/train';
+import { createTfOptimizer } from '../../../../src/nn/tf/optimizer';
 import { initWeights } from '../../../../src/nn/math/init';
 import { randomMatrix } from '../math/mlp-fixtures';
 import { model, sine, sineSpec, xor, xorSpec } from './tf-fixtures';
@@ -151,6 +152,37 @@ export function trainSuite(tf: Tf, backend: 'cpu' | 'wasm'): void {
       m.dispose();
       expect(result).toMatchObject({ status: 'stopped', epochs: 3 });
       expect(seen).toEqual([1, 2, 3]);
+    });
+
+    it('a run resumed with its optimiser carries on as one run; a fresh optimiser does not', async () => {
+      // Full batches: an epoch is one step whatever the shuffle, so only the optimiser differs.
+      const adam = { name: 'adam', learningRate: 0.05 } as const;
+      const base = { ...sine, optimizer: adam, batchSize: sine.X.rows };
+      const weightsAfter = async (slices: number[], shared: boolean) => {
+        const m = model(tf, sineSpec, 8);
+        const instance = shared ? createTfOptimizer(tf, adam) : undefined;
+        for (const [k, epochs] of slices.entries())
+          await trainTfMlp(tf, m, { ...base, epochs, seed: k, ...(instance ? { optimizerInstance: instance } : {}) });
+        const steps = instance?.t;
+        instance?.dispose();
+        const w = await m.getWeights();
+        m.dispose();
+        return { w: Array.from(w.W[0]!.data), steps };
+      };
+      const whole = await weightsAfter([6], false);
+      const resumed = await weightsAfter([3, 3], true);
+      const restarted = await weightsAfter([3, 3], false);
+      expect(resumed.steps).toBe(6);
+      resumed.w.forEach((v, i) => expect(v).toBeCloseTo(whole.w[i]!, 5));
+      expect(Math.max(...restarted.w.map((v, i) => Math.abs(v - whole.w[i]!)))).toBeGreaterThan(1e-3);
+      // Not the settings asked for: refused rather than silently used.
+      const m = model(tf, sineSpec, 8);
+      const sgd = createTfOptimizer(tf, { name: 'sgd', learningRate: 0.1 });
+      await expect(trainTfMlp(tf, m, { ...base, epochs: 1, seed: 1, optimizerInstance: sgd })).rejects.toThrow(
+        /optimiseur fourni/,
+      );
+      sgd.dispose();
+      m.dispose();
     });
 
     it('yielding every step or every 16 ms trains the same (same batches, same losses)', async () => {
