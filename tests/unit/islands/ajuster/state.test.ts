@@ -3,8 +3,8 @@
  * malformed or out-of-range values fall back to the defaults and are listed, other islands'
  * keys are left alone.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import {
   AJUSTER_PREFIX,
   ajusterSchema,
@@ -17,22 +17,7 @@ import { defaultState } from '../../../../src/components/islands/shared/url-stat
 const defaults = defaultState(ajusterSchema);
 const keys = Object.keys(ajusterSchema) as (keyof AjusterState)[];
 
-function randomState(seed: number): AjusterState {
-  const rng = createRng(seed);
-  const num = (min: number, max: number) => {
-    const r = rng.next();
-    return r < 0.1 ? min : r < 0.2 ? max : rng.uniform(min, max);
-  };
-  const int = (min: number, max: number) => min + rng.int(max - min + 1);
-  const { w, b, points, bruit, seed: graine } = ajusterSchema;
-  return {
-    w: num(w.min, w.max),
-    b: num(b.min, b.max),
-    points: int(points.min, points.max),
-    bruit: num(bruit.min, bruit.max),
-    seed: int(graine.min, graine.max),
-  };
-}
+const randomState = (seed: number): AjusterState => randomStateOf(ajusterSchema, seed);
 
 describe('ajuster island state', () => {
   it('has the prefix `ajuster` and writes every field under it', () => {

@@ -2,8 +2,8 @@
  * URL state of the "Rétropropagation pas à pas" island: defaults are the chapter's examples,
  * random valid states round-trip exactly, malformed values fall back and are listed.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import { defaultState } from '../../../../src/components/islands/shared/url-state';
 import {
   BP_DEMO_ID,
@@ -11,10 +11,8 @@ import {
   bpSchema,
   chainValues,
   fieldsOf,
-  MAX_STEP,
   parseBpState,
   serializeBpState,
-  VALUE_BOUND,
   wideValues,
   type BpState,
 } from '../../../../src/components/islands/backprop-pas/state';
@@ -25,17 +23,7 @@ const numericKeys = Object.keys(bpSchema).filter(
   (k) => bpSchema[k as keyof BpState].kind === 'number',
 ) as (keyof BpState)[];
 
-function randomState(seed: number): BpState {
-  const rng = createRng(seed);
-  const state = { ...defaults } as Record<string, unknown>;
-  for (const k of numericKeys) {
-    const r = rng.next();
-    state[k] = r < 0.1 ? -VALUE_BOUND : r < 0.2 ? VALUE_BOUND : rng.uniform(-VALUE_BOUND, VALUE_BOUND);
-  }
-  state['reseau'] = rng.next() < 0.5 ? 'chaine' : 'large';
-  state['etape'] = rng.int(MAX_STEP + 1);
-  return state as BpState;
-}
+const randomState = (seed: number): BpState => randomStateOf(bpSchema, seed);
 
 describe('backprop-pas island state', () => {
   it('has the prefix `bp`, the demo id of the catalogue, and every field under the prefix', () => {

@@ -1,13 +1,11 @@
 /** URL state of "Une calculatrice apprise": round trip, bad values fall back, French validation. */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import { defaultState } from '../../../../src/components/islands/shared/url-state';
 import {
   CALC_PREFIX,
   calcPresets,
   calcSchema,
-  MAX_HIDDEN_LAYERS,
-  MAX_LAYER_WIDTH,
   parseCalcState,
   serializeCalcState,
   splitCounts,
@@ -19,27 +17,7 @@ import { parameterCount } from '../../../../src/nn/spec';
 
 const defaults = defaultState(calcSchema);
 
-function randomState(seed: number): CalcState {
-  const rng = createRng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)]!;
-  const num = (min: number, max: number) => Number(rng.uniform(min, max).toPrecision(6));
-  return {
-    op: pick(calcSchema.op.options),
-    min: rng.int(2001) - 1000,
-    max: rng.int(2001) - 1000,
-    n: 1 + rng.int(10000),
-    seed: rng.int(2 ** 31),
-    val: num(0, 0.9),
-    test: num(0, 0.9),
-    couches: Array.from({ length: rng.int(MAX_HIDDEN_LAYERS + 1) }, () => 1 + rng.int(MAX_LAYER_WIDTH)),
-    act: pick(calcSchema.act.options),
-    optim: pick(calcSchema.optim.options),
-    lr: num(0.00001, 10),
-    lot: 1 + rng.int(1024),
-    epoques: 1 + rng.int(2000),
-    moteur: pick(calcSchema.moteur.options),
-  };
-}
+const randomState = (seed: number): CalcState => randomStateOf(calcSchema, seed);
 
 describe('calculator URL state', () => {
   it('writes every field under calc. and reads it back exactly', () => {

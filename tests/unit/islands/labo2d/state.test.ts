@@ -1,12 +1,10 @@
 /** URL state of "Le labo 2D": every field written, random valid states round-trip, bad values fall back. */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import { defaultState } from '../../../../src/components/islands/shared/url-state';
 import {
   LAB_PREFIX,
   labSchema,
-  MAX_HIDDEN_LAYERS,
-  MAX_LAYER_WIDTH,
   overfittingPreset,
   parseLabState,
   serializeLabState,
@@ -16,29 +14,7 @@ import {
 const defaults = defaultState(labSchema);
 const keys = Object.keys(labSchema) as (keyof LabState)[];
 
-function randomState(seed: number): LabState {
-  const rng = createRng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)]!;
-  const num = (min: number, max: number) => Number(rng.uniform(min, max).toPrecision(6));
-  return {
-    donnees: pick(labSchema.donnees.options),
-    points: 20 + rng.int(981),
-    bruit: num(0, 0.5),
-    part: num(0.1, 0.9),
-    seed: rng.int(2 ** 31),
-    couches: Array.from({ length: rng.int(MAX_HIDDEN_LAYERS + 1) }, () => 1 + rng.int(MAX_LAYER_WIDTH)),
-    act: pick(labSchema.act.options),
-    lr: num(0.0001, 3),
-    lot: 1 + rng.int(256),
-    optim: pick(labSchema.optim.options),
-    reg: pick(labSchema.reg.options),
-    alpha: num(0, 1),
-    garde: num(0.1, 1),
-    patience: rng.int(1001),
-    moteur: pick(labSchema.moteur.options),
-    backend: pick(labSchema.backend.options),
-  };
-}
+const randomState = (seed: number): LabState => randomStateOf(labSchema, seed);
 
 describe('labo2d island state', () => {
   it('has the prefix `labo` and writes every field', () => {

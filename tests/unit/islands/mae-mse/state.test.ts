@@ -2,8 +2,8 @@
  * URL state of the "MAE ou MSE ?" island: exact round trip of random valid states, malformed or
  * out-of-range values fall back to the defaults and are listed, other islands' keys are ignored.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import {
   MAEMSE_DEMO_ID,
   MAEMSE_PREFIX,
@@ -17,21 +17,7 @@ import { defaultState } from '../../../../src/components/islands/shared/url-stat
 const defaults = defaultState(maeMseSchema);
 const keys = Object.keys(maeMseSchema) as (keyof MaeMseState)[];
 
-function randomState(seed: number): MaeMseState {
-  const rng = createRng(seed);
-  const num = (min: number, max: number) => {
-    const r = rng.next();
-    return r < 0.1 ? min : r < 0.2 ? max : rng.uniform(min, max);
-  };
-  const int = (min: number, max: number) => min + rng.int(max - min + 1);
-  const { ox, oy, n, seed: graine } = maeMseSchema;
-  return {
-    ox: num(ox.min, ox.max),
-    oy: num(oy.min, oy.max),
-    n: int(n.min, n.max),
-    seed: int(graine.min, graine.max),
-  };
-}
+const randomState = (seed: number): MaeMseState => randomStateOf(maeMseSchema, seed);
 
 describe('mae-mse island state', () => {
   it('has the prefix `maemse`, the id `mae-ou-mse`, and writes every field under the prefix', () => {

@@ -2,12 +2,10 @@
  * The MNIST island's state and pure logic: URL round trip and fallbacks, presets and parameter
  * counts, split, initial weights, evaluation from probabilities, the model file.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import { defaultState } from '../../../../src/components/islands/shared/url-state';
 import {
-  MAX_HIDDEN_LAYERS,
-  MAX_LAYER_WIDTH,
   mnistPresets,
   mnistSchema,
   mnistSpec,
@@ -25,26 +23,7 @@ import { parameterCount } from '../../../../src/nn/spec';
 
 const defaults = defaultState(mnistSchema);
 
-function randomState(seed: number): MnistState {
-  const rng = createRng(seed);
-  const pick = <T>(xs: readonly T[]) => xs[rng.int(xs.length)]!;
-  const num = (min: number, max: number) => Number(rng.uniform(min, max).toPrecision(6));
-  return {
-    n: 100 + rng.int(59_901),
-    val: num(0.05, 0.5),
-    echelle: pick(mnistSchema.echelle.options),
-    seed: rng.int(2 ** 31),
-    couches: Array.from({ length: rng.int(MAX_HIDDEN_LAYERS + 1) }, () => 1 + rng.int(MAX_LAYER_WIDTH)),
-    act: pick(mnistSchema.act.options),
-    optim: pick(mnistSchema.optim.options),
-    lr: num(0.000001, 10),
-    lot: 1 + rng.int(4096),
-    epoques: 1 + rng.int(100),
-    moteur: pick(mnistSchema.moteur.options),
-    rare: rng.int(10),
-    garde: num(0.001, 1),
-  };
-}
+const randomState = (seed: number): MnistState => randomStateOf(mnistSchema, seed);
 
 describe('MNIST URL state', () => {
   it('writes every field under mnist. and reads it back exactly', () => {

@@ -2,11 +2,10 @@
  * URL state of the "Compteur de paramètres" island, and the architectures it builds: the
  * presets the chapter cites give 41, 609 and 101 770 parameters through src/nn.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import { layerParameterCounts, parameterCount, validateSpec } from '../../../../src/nn';
 import {
-  MAX_HIDDEN_LAYERS,
   MAX_WIDTH,
   PARAM_PREFIX,
   paramSchema,
@@ -20,17 +19,7 @@ import { defaultState } from '../../../../src/components/islands/shared/url-stat
 const defaults = defaultState(paramSchema);
 const keys = Object.keys(paramSchema) as (keyof ParamState)[];
 
-function randomState(seed: number): ParamState {
-  const rng = createRng(seed);
-  const width = () => (rng.next() < 0.1 ? MAX_WIDTH : 1 + rng.int(rng.next() < 0.5 ? 32 : MAX_WIDTH));
-  return {
-    entree: width(),
-    cachees: Array.from({ length: rng.int(MAX_HIDDEN_LAYERS + 1) }, width),
-    sortie: width(),
-    act: paramSchema.act.options[rng.int(paramSchema.act.options.length)]!,
-    fin: paramSchema.fin.options[rng.int(paramSchema.fin.options.length)]!,
-  };
-}
+const randomState = (seed: number): ParamState => randomStateOf(paramSchema, seed);
 
 describe('parametres island state', () => {
   it('has the prefix `param`, writes every field, and opens on 3 → 4 → 4 → 1', () => {

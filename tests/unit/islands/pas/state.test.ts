@@ -3,8 +3,8 @@
  * malformed or out-of-range values fall back to the defaults and are listed, other islands'
  * keys are left alone.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import {
   PAS_DEMO_ID,
   PAS_PREFIX,
@@ -18,18 +18,7 @@ import { defaultState } from '../../../../src/components/islands/shared/url-stat
 const defaults = defaultState(pasSchema);
 const keys = Object.keys(pasSchema) as (keyof PasState)[];
 
-function randomState(seed: number): PasState {
-  const rng = createRng(seed);
-  const num = (min: number, max: number) => {
-    const r = rng.next();
-    return r < 0.1 ? min : r < 0.2 ? max : rng.uniform(min, max);
-  };
-  return {
-    lr: num(pasSchema.lr.min, pasSchema.lr.max),
-    w0: num(pasSchema.w0.min, pasSchema.w0.max),
-    decroissance: rng.next() < 0.5,
-  };
-}
+const randomState = (seed: number): PasState => randomStateOf(pasSchema, seed);
 
 describe('pas island state', () => {
   it('has the prefix `pas`, the anchor `pas-apprentissage`, and writes every field', () => {

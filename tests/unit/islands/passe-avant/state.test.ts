@@ -2,42 +2,22 @@
  * URL state of the "Passe avant" island: the defaults are the chapter's worked example, random
  * valid networks round-trip exactly, malformed values fall back to the defaults and are listed.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import {
-  INPUT_BOUND,
   PASSE_PREFIX,
   parsePasseState,
   passeSchema,
   serializePasseState,
-  WEIGHT_BOUND,
   type PasseState,
 } from '../../../../src/components/islands/passe-avant/state';
-import { exempleCours, WEIGHT_COUNT, weightsToList } from '../../../../src/components/islands/passe-avant/network';
+import { exempleCours, weightsToList } from '../../../../src/components/islands/passe-avant/network';
 import { defaultState } from '../../../../src/components/islands/shared/url-state';
 
 const defaults = defaultState(passeSchema);
 const keys = Object.keys(passeSchema) as (keyof PasseState)[];
 
-function randomState(seed: number): PasseState {
-  const rng = createRng(seed);
-  const num = (bound: number) => {
-    const r = rng.next();
-    return r < 0.05
-      ? -bound
-      : r < 0.1
-        ? bound
-        : r < 0.3
-          ? Math.round(rng.uniform(-bound, bound) * 10) / 10 + 0
-          : rng.uniform(-bound, bound); // + 0: no −0
-  };
-  return {
-    x: [num(INPUT_BOUND), num(INPUT_BOUND)],
-    w: Array.from({ length: WEIGHT_COUNT }, () => num(WEIGHT_BOUND)),
-    act: passeSchema.act.options[rng.int(passeSchema.act.options.length)]!,
-    out: passeSchema.out.options[rng.int(passeSchema.out.options.length)]!,
-  };
-}
+const randomState = (seed: number): PasseState => randomStateOf(passeSchema, seed);
 
 describe('passe-avant island state', () => {
   it('has the prefix `passe` and writes every field under it, lists as readable comma lists', () => {

@@ -3,8 +3,8 @@
  * malformed or out-of-range values fall back to the defaults and are listed; the optimiser
  * settings built from a state.
  */
+import { randomState as randomStateOf } from '../shared/random-state';
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../../src/nn/data/rng';
 import {
   PAYSAGE_DEMO_ID,
   PAYSAGE_PREFIX,
@@ -14,23 +14,12 @@ import {
   serializePaysageState,
   type PaysageState,
 } from '../../../../src/components/islands/paysage/state';
-import { defaultState, type FieldSpec } from '../../../../src/components/islands/shared/url-state';
+import { defaultState } from '../../../../src/components/islands/shared/url-state';
 
 const defaults = defaultState(paysageSchema);
 const keys = Object.keys(paysageSchema) as (keyof PaysageState)[];
 
-function randomState(seed: number): PaysageState {
-  const rng = createRng(seed);
-  const out: Record<string, unknown> = {};
-  for (const [k, spec] of Object.entries(paysageSchema) as [string, FieldSpec][]) {
-    const r = rng.next();
-    if (spec.kind === 'number') out[k] = r < 0.1 ? spec.min : r < 0.2 ? spec.max : rng.uniform(spec.min, spec.max);
-    else if (spec.kind === 'int') out[k] = spec.min + rng.int(spec.max - spec.min + 1);
-    else if (spec.kind === 'enum') out[k] = spec.options[rng.int(spec.options.length)];
-    else if (spec.kind === 'bool') out[k] = r < 0.5;
-  }
-  return out as PaysageState;
-}
+const randomState = (seed: number): PaysageState => randomStateOf(paysageSchema, seed);
 
 describe('paysage island state', () => {
   it('has the prefix `paysage`, the anchor `paysage-de-perte`, and writes every field', () => {

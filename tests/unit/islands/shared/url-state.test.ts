@@ -1,19 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { createRng, type Rng } from '../../../../src/nn/data/rng';
-import {
-  NEURON_PREFIX,
-  neuronSchema,
-  parseNeuronState,
-  serializeNeuronState,
-  type NeuronState,
-} from '../../../../src/components/islands/neurone/state';
-import {
-  parseRegressionState,
-  REGRESSION_PREFIX,
-  regressionSchema,
-  serializeRegressionState,
-  type RegressionState,
-} from '../../../../src/components/islands/regression/state';
+import { describe, expect, it, test } from 'vitest';
+import { randomValue } from './random-state';
+import { createRng } from '../../../../src/nn/data/rng';
+import { neuronSchema, parseNeuronState } from '../../../../src/components/islands/neurone/state';
 import {
   defaultState,
   islandParams,
@@ -34,47 +22,31 @@ interface IslandCase {
   serialize(state: AnyState): URLSearchParams;
 }
 
-const islands: IslandCase[] = [
-  {
-    name: 'neurone',
-    schema: neuronSchema,
-    prefix: NEURON_PREFIX,
-    parse: parseNeuronState,
-    serialize: (s) => serializeNeuronState(s as NeuronState),
-  },
-  {
-    name: 'regression',
-    schema: regressionSchema,
-    prefix: REGRESSION_PREFIX,
-    parse: parseRegressionState,
-    serialize: (s) => serializeRegressionState(s as RegressionState),
-  },
-];
+// Every island's state.ts, found by name (a new island is covered without editing this file):
+// its schema is the export ending in "Schema", its prefix the one ending in "_PREFIX".
+const stateModules = import.meta.glob<Record<string, unknown>>('../../../../src/components/islands/*/state.ts', {
+  eager: true,
+});
+const islands: IslandCase[] = Object.entries(stateModules).map(([path, m]) => {
+  const schema = Object.entries(m).find(([k]) => k.endsWith('Schema'))?.[1] as Schema;
+  const prefix = Object.entries(m).find(([k]) => k.endsWith('_PREFIX'))?.[1] as string;
+  return {
+    name: path.split('/').at(-2)!,
+    schema,
+    prefix,
+    parse: (params) => parseState(schema, prefix, params),
+    serialize: (state) => serializeState(schema, prefix, state as StateOf<Schema>),
+  };
+});
 
-/** A valid value drawn from a field's spec, bounds included now and then. */
-function randomValue(spec: FieldSpec, rng: Rng): unknown {
-  switch (spec.kind) {
-    case 'number': {
-      const r = rng.next();
-      return r < 0.1 ? spec.min : r < 0.2 ? spec.max : rng.uniform(spec.min, spec.max);
-    }
-    case 'int':
-      return spec.min + rng.int(spec.max - spec.min + 1);
-    case 'enum':
-      return spec.options[rng.int(spec.options.length)];
-    case 'bool':
-      return rng.next() < 0.5;
-    case 'numberList': {
-      const length = spec.minLength + rng.int(spec.maxLength - spec.minLength + 1);
-      return Array.from({ length }, () => randomValue(itemSpec(spec), rng));
-    }
+test('every island folder with a state.ts is covered, each with its schema and prefix', () => {
+  expect(islands.length).toBeGreaterThanOrEqual(15);
+  for (const { schema, prefix } of islands) {
+    expect(typeof prefix).toBe('string');
+    expect(Object.keys(schema).length).toBeGreaterThan(0);
   }
-}
-
-/** The scalar spec of one item of a list field. */
-function itemSpec(spec: Extract<FieldSpec, { kind: 'numberList' }>): FieldSpec {
-  return { kind: spec.integer ? 'int' : 'number', default: 0, min: spec.min, max: spec.max };
-}
+  expect(new Set(islands.map((i) => i.prefix)).size).toBe(islands.length);
+});
 
 /** Text that must be rejected for a field of this spec. */
 function malformed(spec: FieldSpec): string[] {
@@ -96,7 +68,10 @@ function malformed(spec: FieldSpec): string[] {
     case 'int':
       return ['1.5', 'abc', '', ' 1', '0x10', '1e2', '9007199254740993', String(spec.max + 1), String(spec.min - 1)];
     case 'enum':
-      return ['nope', '', ` ${spec.options[0]}`, spec.options[0]!.toUpperCase(), 'toString'];
+      // (an upper-cased option is only wrong when it differs: '32' stays '32')
+      return ['nope', '', ` ${spec.options[0]}`, spec.options[0]!.toUpperCase(), 'toString'].filter(
+        (text) => !spec.options.includes(text),
+      );
     case 'bool':
       return ['true', 'false', 'yes', '', '2'];
     case 'numberList': {
