@@ -262,3 +262,29 @@ test('a malformed link falls back to the defaults with the French notice; within
   expect(errors).toEqual([]);
   await context.close();
 }, 120_000);
+
+test.each([
+  ['cpu', 'JavaScript (processeur)'],
+  ['webgpu', 'WebGPU'],
+])(
+  'on the %s backend too, a small run learns (2,000 images, softmax regression)',
+  async (moteur, label) => {
+    const { page, context, errors } = await openPage(
+      browser,
+      `demo/mnist/?mnist.moteur=${moteur}&mnist.n=2000&mnist.couches=&mnist.epoques=3&mnist.lot=64`,
+    );
+    const demo = demoOf(page);
+    await hydrated(demo);
+    await demo.getByRole('button', { name: 'Entraîner' }).click();
+    await demo.getByText('Entraînement terminé.').waitFor({ timeout: 150_000 });
+    expect(await demo.getByTestId('mnist-moteur').textContent()).toBe(label);
+    const accuracy = await value(demo, 'mnist-exactitude-test');
+    console.log(`${label}, régression softmax, 1 600 images, 3 époques : exactitude de test ${accuracy}`);
+    expect(accuracy).toBeGreaterThan(0.75);
+    const tensors = demo.getByTestId('mnist-tenseurs');
+    expect(await tensors.textContent()).toBe(await tensors.getAttribute('data-base'));
+    expect(errors).toEqual([]);
+    await context.close();
+  },
+  180_000,
+);
