@@ -81,6 +81,30 @@ test('the product scenario trains and shows its metrics', async () => {
   await context.close();
 }, 180_000);
 
+test.each([
+  ['cpu', 'JavaScript (processeur)'],
+  ['webgpu', 'WebGPU'],
+])(
+  'on the %s backend too, the sum is learnt (20 epochs, batches of 64)',
+  async (moteur, label) => {
+    const { page, context, errors } = await openPage(
+      browser,
+      `demo/calculatrice/?calc.moteur=${moteur}&calc.epoques=20&calc.lot=64`,
+    );
+    const demo = demoOf(page);
+    await hydrated(demo);
+    await demo.getByRole('button', { name: 'Entraîner' }).click();
+    await demo.getByText('Entraînement terminé.').waitFor({ timeout: 150_000 });
+    expect(await demo.getByTestId('calc-moteur').textContent()).toBe(label);
+    const r2 = await value(demo, 'calc-r2');
+    console.log(`somme, ${label}, 20 époques : R² ${r2}, MAE ${await value(demo, 'calc-mae')}`);
+    expect(r2).toBeGreaterThan(0.95);
+    expect(errors).toEqual([]);
+    await context.close();
+  },
+  180_000,
+);
+
 test('export then import gives the same answers; a corrupted file is refused with a message', async () => {
   const { page, demo, context } = await trainScenario('&calc.seed=7&calc.epoques=20', null);
   const answerOf = (d: Locator) => value(d, 'calc-reponse');
