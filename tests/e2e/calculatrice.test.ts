@@ -243,6 +243,14 @@ test('a malformed link gets the French notice; min ≥ max is explained, not cra
   await notice.waitFor();
   expect(await notice.textContent()).toContain('calc.n');
   expect(await notice.textContent()).toContain('calc.op');
+  // Out of the field's bounds: refused, and the field says what it expects.
+  await demo.getByLabel('Maximum').fill('5000');
+  const refusal = demo.getByText(/^Valeur refusée : un entier de −1.000 à 1.000 est attendu/);
+  await refusal.waitFor();
+  expect(await demo.getByLabel('Maximum').getAttribute('aria-invalid')).toBe('true');
+  await demo.getByLabel('Maximum').blur();
+  await refusal.waitFor({ state: 'detached' });
+  expect(await demo.getByLabel('Maximum').inputValue()).toBe('100');
   await demo.getByLabel('Minimum').fill('200');
   const problem = demo.getByTestId('calc-probleme');
   await problem.waitFor();
