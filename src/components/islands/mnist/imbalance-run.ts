@@ -8,8 +8,8 @@
 import { augmentRare, concatSets, digitCounts, makeRare, overSample, underSample } from '../../../nn/data/imbalance';
 import type { MnistSet } from '../../../nn/data/mnist';
 import { disposeTfModel, resetTfModel, type TfEngine } from '../shared/tf-engine';
-import { evaluateProbabilities } from './evaluate';
-import { mnistInitialWeights } from './run';
+import { measure } from './measure';
+import { mnistInitialWeights } from './setup';
 import { mnistSpec, type MnistState } from './state';
 
 export type ScenarioId = 'equilibre' | 'rare' | 'sous' | 'sur' | 'augmentation';
@@ -82,9 +82,8 @@ export async function runImbalanceExperiment(
   signal: AbortSignal,
   onResult: (r: ScenarioResult) => void,
 ): Promise<void> {
-  const [{ trainTfMlp }, { predictInBatches }, { mnistSource }] = await Promise.all([
+  const [{ trainTfMlp }, { mnistSource }] = await Promise.all([
     import('../../../nn/tf/train'),
-    import('../../../nn/tf/predict'),
     import('../../../nn/tf/mnist-source'),
   ]);
   const regression = { ...s, couches: [] as number[] };
@@ -104,7 +103,7 @@ export async function runImbalanceExperiment(
         signal,
       });
       if (signal.aborted || result.status !== 'done') return;
-      const ev = evaluateProbabilities(await predictInBatches(engine.tf, model, testSource), test.labels);
+      const ev = await measure(engine.tf, model, testSource, test.labels);
       const scores = ev.perClass[s.rare]!;
       onResult({
         id: sc.id,

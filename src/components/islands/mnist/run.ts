@@ -6,130 +6,20 @@
  * test images at the end. Every tensor goes with the model on reset, on a new backend and on
  * unmount; `numTensors` is shown so that the reader (and the tests) can check it.
  */
-import { createRng } from '../../../nn/data/rng';
 import type { MnistSet } from '../../../nn/data/mnist';
-import { initWeights } from '../../../nn/math/init';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import type { BackendChoice } from '../../../nn/tf/backend';
-import type { LoadProgress } from '../../../nn/tf/load';
+import type { MlpWeights } from '../../../nn/spec';
+import type { TfMlp } from '../../../nn/tf/model';
 import { disposeTfModel, loadTfEngine, optimizerFor, resetTfModel, type TfEngine } from '../shared/tf-engine';
-import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
-import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
-
-export type MnistStatus =
-  'repos' | 'chargement' | 'entrainement' | 'pause' | 'evaluation' | 'fini' | 'divergence' | 'erreur';
-
-export interface EpochPoint {
-  readonly epoch: number;
-  readonly loss: number;
-  readonly valLoss: number;
-  readonly accuracy: number;
-  readonly valAccuracy: number;
-  readonly ms: number;
-}
-
-export interface MnistRunRecord {
-  readonly config: string;
-  readonly images: number;
-  readonly epochs: number;
-  readonly backend: string;
-  readonly testAccuracy: number;
-  readonly trainSeconds: number;
-}
-
-export interface MnistView {
-  status: MnistStatus;
-  message: string;
-  progress: LoadProgress | null;
-  backend: BackendChoice | null;
-  epochs: EpochPoint[];
-  /**
-   * Within the current epoch: batches done, their mean loss, images per second, and the
-   * accuracy on a small validation sample measured every few seconds (null before the first).
-   */
-  batch: {
-    done: number;
-    total: number;
-    loss: number;
-    imagesPerSecond: number;
-    sampleAccuracy: number | null;
-  } | null;
-  trainMs: number;
-  /** Training images per epoch of the current run. */
-  imagesPerEpoch: number;
-  tfLoadMs: number | null;
-  evalMs: number | null;
-  tensors: number | null;
-  /** Tensors alive before the model was built: what a clean stop comes back to. */
-  baselineTensors: number | null;
-  weights: MlpWeights | null;
-  /** The softmax regression's W (784 × 10) as it learns; null for an MLP. */
-  liveWeights: Float32Array | null;
-  spec: MlpSpec | null;
-  test: MnistEvaluation | null;
-  runs: MnistRunRecord[];
-}
-
-export const emptyMnistView = (): MnistView => ({
-  status: 'repos',
-  message: '',
-  progress: null,
-  backend: null,
-  epochs: [],
-  batch: null,
-  trainMs: 0,
-  imagesPerEpoch: 0,
-  tfLoadMs: null,
-  evalMs: null,
-  tensors: null,
-  baselineTensors: null,
-  weights: null,
-  liveWeights: null,
-  spec: null,
-  test: null,
-  runs: [],
-});
-
-/** Validation first (floor(n·val) images), training the rest, from one seeded permutation of 0…n−1. */
-export function mnistSplitIndices(s: Pick<MnistState, 'n' | 'val' | 'seed'>): {
-  train: number[];
-  validation: number[];
-} {
-  const order = createRng(s.seed).shuffle(Array.from({ length: s.n }, (_, i) => i));
-  const { validation } = mnistSplitCounts(s);
-  return { validation: order.slice(0, validation), train: order.slice(validation) };
-}
-
-/**
- * He for the ReLU family, Xavier otherwise, from seed + 1 (the split uses the seed itself). The
- * softmax regression starts from zero, as usual for it: its loss is convex, there is no symmetry
- * to break, and the pixels that never carry ink keep a zero weight — its weight images then show
- * only what was learnt.
- */
-export function mnistInitialWeights(s: Pick<MnistState, 'couches' | 'act' | 'seed'>): MlpWeights {
-  if (s.couches.length === 0)
-    return {
-      W: [{ rows: MNIST_PIXELS, cols: 10, data: new Float64Array(MNIST_PIXELS * 10) }],
-      b: [new Float64Array(10)],
-    };
-  const scheme = s.act === 'relu' || s.act === 'leakyRelu' ? 'he' : 'xavier';
-  return initWeights(mnistSpec(s), createRng(s.seed + 1), scheme);
-}
-
-/** "784 → 128 → 10, relu, adam 0,001, lots de 128" for the table of runs. */
-export function describeConfig(s: MnistState): string {
-  const layers = [784, ...s.couches, 10].join(' → ');
-  const act = s.couches.length ? `${s.act}, ` : '';
-  return `${layers}, ${act}${s.optim} ${String(s.lr).replace('.', ',')}, lots de ${s.lot}`;
-}
+import { measure } from './measure';
+import { LiveFigures } from './live-figures';
+import { emptyMnistView, type MnistView } from './view';
+import { describeConfig, mnistInitialWeights, mnistSplitIndices } from './setup';
+import { mnistSpec, type MnistState } from './state';
 
 /** Training accuracy is measured on at most this many training images after each epoch. */
 const TRAIN_ACCURACY_SAMPLE = 2000;
-/** The within-epoch figures are sent to the page at most this often. */
-const BATCH_EMIT_MS = 150;
-/** Within an epoch, the accuracy on this many validation images is measured every PROBE_MS. */
+/** Within an epoch, the accuracy is measured on this many validation images (live-figures.ts). */
 const PROBE_SAMPLE = 500;
-const PROBE_MS = 2000;
 
 export class MnistRun {
   readonly view: MnistView = emptyMnistView();
@@ -224,61 +114,49 @@ export class MnistRun {
       const engine = await this.engineFor(s);
       if (!live()) return;
       const { tf } = engine;
-      const [{ trainTfMlp }, { predictInBatches }, { mnistSource }] = await Promise.all([
+      const [{ trainTfMlp }, { mnistSource }] = await Promise.all([
         import('../../../nn/tf/train'),
-        import('../../../nn/tf/predict'),
         import('../../../nn/tf/mnist-source'),
       ]);
       view.baselineTensors = tf.memory().numTensors;
       const spec = mnistSpec(s);
       const model = await resetTfModel(engine, spec, mnistInitialWeights(s));
       const split = mnistSplitIndices(s);
+      /** A part of the training images, as a batch source and its labels. */
+      const part = (indices: readonly number[]) => ({
+        source: mnistSource(train, indices, s.echelle),
+        labels: Uint8Array.from(indices, (i) => train.labels[i]!),
+      });
       const trainSource = mnistSource(train, split.train, s.echelle);
-      const valSource = mnistSource(train, split.validation, s.echelle);
-      const sample = split.train.slice(0, TRAIN_ACCURACY_SAMPLE);
-      const sampleSource = mnistSource(train, sample, s.echelle);
-      const labelsOf = (indices: readonly number[]) => Uint8Array.from(indices, (i) => train.labels[i]!);
-      const valLabels = labelsOf(split.validation);
-      const sampleLabels = labelsOf(sample);
-      const probe = split.validation.slice(0, PROBE_SAMPLE);
-      const probeSource = mnistSource(train, probe, s.echelle);
-      const probeLabels = labelsOf(probe);
+      const val = part(split.validation);
+      const fitSample = part(split.train.slice(0, TRAIN_ACCURACY_SAMPLE));
+      const probe = part(split.validation.slice(0, PROBE_SAMPLE));
 
       Object.assign(view, { message: '', spec, imagesPerEpoch: split.train.length });
-      const batches = Math.ceil(split.train.length / s.lot);
-      let epochStart = performance.now();
-      let lastEmit = 0;
-      let lossSum = 0;
-      // A softmax regression's weights are drawn as they learn: read about once a second,
-      // without waiting (the read queues behind the steps already issued).
-      let lastWeightsRead = 0;
-      let reading = false;
-      // The same idea for a quick accuracy within the epoch: a prediction queued behind the steps.
-      let lastProbe = performance.now();
-      let probing = false;
-      let sampleAccuracy: number | null = null;
-      const probeAccuracy = () => {
-        if (probing || model.disposed) return;
-        probing = true;
-        lastProbe = performance.now();
-        void predictInBatches(tf, model, probeSource)
-          .then((p) => {
-            sampleAccuracy = evaluateProbabilities(p, probeLabels).accuracy;
-          })
-          .catch(() => {})
-          .finally(() => (probing = false));
-      };
-      const readWeights = () => {
-        if (spec.layers.length !== 1 || reading || model.disposed) return;
-        reading = true;
-        lastWeightsRead = performance.now();
-        void model.W[0]!.data()
-          .then((w) => {
-            if (live()) view.liveWeights = w as Float32Array;
-          })
-          .catch(() => {})
-          .finally(() => (reading = false));
-      };
+      const figures = new LiveFigures({
+        batches: Math.ceil(split.train.length / s.lot),
+        batchSize: s.lot,
+        images: split.train.length,
+        probeAccuracy: async () => {
+          if (model.disposed) throw new Error('modèle libéré');
+          return (await measure(tf, model, probe.source, probe.labels)).accuracy;
+        },
+        // A softmax regression's weights are drawn as they learn.
+        readWeights:
+          spec.layers.length === 1
+            ? async () => {
+                if (model.disposed) throw new Error('modèle libéré');
+                return (await model.W[0]!.data()) as Float32Array;
+              }
+            : null,
+        onBatch: (batch) => {
+          view.batch = batch;
+          this.emit();
+        },
+        onWeights: (w) => {
+          if (live()) view.liveWeights = w;
+        },
+      });
       // Epochs in slices: a pause ends the slice, "Reprendre" starts the next one on the same
       // model and optimiser (Adam's moments kept), "Arrêter" during a pause goes to evaluation.
       const optimizer = { name: s.optim, learningRate: s.lr } as const;
@@ -296,32 +174,12 @@ export class MnistRun {
           epochs: s.epoques - done,
           seed: s.seed + done,
           signal: this.abort.signal,
-          onBatch: ({ batch, loss }) => {
-            if (batch === 0) {
-              epochStart = performance.now();
-              lossSum = 0;
-            }
-            lossSum += loss;
-            const now = performance.now();
-            if (now - lastEmit < BATCH_EMIT_MS && batch + 1 < batches) return;
-            lastEmit = now;
-            if (now - lastWeightsRead > 1000) readWeights();
-            if (now - lastProbe > PROBE_MS) probeAccuracy();
-            const images = Math.min((batch + 1) * s.lot, split.train.length);
-            view.batch = {
-              done: batch + 1,
-              total: batches,
-              loss: lossSum / (batch + 1),
-              imagesPerSecond: (images * 1000) / Math.max(1, now - epochStart),
-              sampleAccuracy,
-            };
-            this.emit();
-          },
+          onBatch: ({ batch, loss }) => figures.batch(batch, loss),
           afterEpoch: async (report) => {
             if (!live()) return 'stop';
             const measureStart = performance.now();
-            const val = evaluateProbabilities(await predictInBatches(tf, model, valSource), valLabels);
-            const fit = evaluateProbabilities(await predictInBatches(tf, model, sampleSource), sampleLabels);
+            const onVal = await measure(tf, model, val.source, val.labels);
+            const onFit = await measure(tf, model, fitSample.source, fitSample.labels);
             if (spec.layers.length === 1) view.liveWeights = (await model.W[0]!.data()) as Float32Array;
             view.trainMs += report.ms;
             view.epochs = [
@@ -329,9 +187,9 @@ export class MnistRun {
               {
                 epoch: view.epochs.length + 1,
                 loss: report.loss,
-                valLoss: val.loss,
-                accuracy: fit.accuracy,
-                valAccuracy: val.accuracy,
+                valLoss: onVal.loss,
+                accuracy: onFit.accuracy,
+                valAccuracy: onVal.accuracy,
                 ms: report.ms + performance.now() - measureStart,
               },
             ];
@@ -355,18 +213,8 @@ export class MnistRun {
         return;
       }
       view.weights = await model.getWeights();
-      view.status = 'evaluation';
       view.batch = null;
-      this.emit();
-      const testSet = await test();
-      if (!live()) return;
-      const evalStart = performance.now();
-      const probabilities = await predictInBatches(tf, model, mnistSource(testSet, undefined, s.echelle));
-      view.test = evaluateProbabilities(probabilities, testSet.labels);
-      view.evalMs = performance.now() - evalStart;
-      // The JS engine answers the drawings from the weights read above: the tensors can go.
-      disposeTfModel(engine);
-      view.status = 'fini';
+      if (!(await this.evaluateOnTest(engine, model, s, test, live))) return;
       view.runs = [
         ...view.runs,
         {
@@ -374,7 +222,7 @@ export class MnistRun {
           images: split.train.length,
           epochs: view.epochs.length,
           backend: engine.backend.name,
-          testAccuracy: view.test.accuracy,
+          testAccuracy: view.test!.accuracy,
           trainSeconds: view.trainMs / 1000,
         },
       ];
@@ -387,28 +235,43 @@ export class MnistRun {
     this.emit();
   }
 
+  /**
+   * The model on the test set (awaited only now: it may still be arriving), then the tensors go —
+   * the JS engine answers the drawings from `view.weights`. False when a reset came in between.
+   */
+  private async evaluateOnTest(
+    engine: TfEngine,
+    model: TfMlp,
+    s: MnistState,
+    test: () => Promise<MnistSet>,
+    live: () => boolean,
+  ): Promise<boolean> {
+    this.view.status = 'evaluation';
+    this.emit();
+    const testSet = await test();
+    if (!live()) return false;
+    const { mnistSource } = await import('../../../nn/tf/mnist-source');
+    const evalStart = performance.now();
+    this.view.test = await measure(engine.tf, model, mnistSource(testSet, undefined, s.echelle), testSet.labels);
+    this.view.evalMs = performance.now() - evalStart;
+    disposeTfModel(engine);
+    this.view.status = 'fini';
+    return true;
+  }
+
   /** Imported weights: evaluated on the test set as after a run. */
   async load(s: MnistState, weights: MlpWeights, test: () => Promise<MnistSet>): Promise<void> {
     this.reset();
     const generation = this.generation;
+    const live = () => generation === this.generation;
     try {
       const engine = await this.engineFor(s);
-      const { predictInBatches } = await import('../../../nn/tf/predict');
-      const { mnistSource } = await import('../../../nn/tf/mnist-source');
       const spec = mnistSpec(s);
       const model = await resetTfModel(engine, spec, weights);
-      Object.assign(this.view, { status: 'evaluation', weights, spec });
-      this.emit();
-      const testSet = await test();
-      if (generation !== this.generation) return;
-      const evalStart = performance.now();
-      const probabilities = await predictInBatches(engine.tf, model, mnistSource(testSet, undefined, s.echelle));
-      this.view.test = evaluateProbabilities(probabilities, testSet.labels);
-      this.view.evalMs = performance.now() - evalStart;
-      disposeTfModel(engine);
-      this.view.status = 'fini';
+      Object.assign(this.view, { weights, spec });
+      if (!(await this.evaluateOnTest(engine, model, s, test, live))) return;
     } catch (e) {
-      if (generation !== this.generation) return;
+      if (!live()) return;
       this.view.status = 'erreur';
       this.view.message = `Le modèle importé n’a pas pu être évalué : ${e instanceof Error ? e.message : String(e)}.`;
     }

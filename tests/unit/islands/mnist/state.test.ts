@@ -15,7 +15,7 @@ import {
   validateMnist,
   type MnistState,
 } from '../../../../src/components/islands/mnist/state';
-import { describeConfig, mnistInitialWeights, mnistSplitIndices } from '../../../../src/components/islands/mnist/run';
+import { describeConfig, mnistInitialWeights, mnistSplitIndices } from '../../../../src/components/islands/mnist/setup';
 import { confusedIndices, evaluateProbabilities } from '../../../../src/components/islands/mnist/evaluate';
 import { decodeMnistModel, encodeMnistModel } from '../../../../src/components/islands/mnist/model-file';
 import { encodeWeightsFile } from '../../../../src/nn/weights-file';

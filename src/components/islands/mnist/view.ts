@@ -1,0 +1,82 @@
+/**
+ * What the MNIST island shows of a run — status, curves, the figures within an epoch, timings,
+ * the evaluation and the table of runs — as plain data that run.ts fills and the steps read.
+ */
+import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import type { BackendChoice } from '../../../nn/tf/backend';
+import type { LoadProgress } from '../../../nn/tf/load';
+import type { MnistEvaluation } from './evaluate';
+
+export type MnistStatus =
+  'repos' | 'chargement' | 'entrainement' | 'pause' | 'evaluation' | 'fini' | 'divergence' | 'erreur';
+
+export interface EpochPoint {
+  readonly epoch: number;
+  readonly loss: number;
+  readonly valLoss: number;
+  readonly accuracy: number;
+  readonly valAccuracy: number;
+  readonly ms: number;
+}
+
+export interface MnistRunRecord {
+  readonly config: string;
+  readonly images: number;
+  readonly epochs: number;
+  readonly backend: string;
+  readonly testAccuracy: number;
+  readonly trainSeconds: number;
+}
+
+export interface MnistView {
+  status: MnistStatus;
+  message: string;
+  progress: LoadProgress | null;
+  backend: BackendChoice | null;
+  epochs: EpochPoint[];
+  /**
+   * Within the current epoch: batches done, their mean loss, images per second, and the
+   * accuracy on a small validation sample measured every few seconds (null before the first).
+   */
+  batch: {
+    done: number;
+    total: number;
+    loss: number;
+    imagesPerSecond: number;
+    sampleAccuracy: number | null;
+  } | null;
+  trainMs: number;
+  /** Training images per epoch of the current run. */
+  imagesPerEpoch: number;
+  tfLoadMs: number | null;
+  evalMs: number | null;
+  tensors: number | null;
+  /** Tensors alive before the model was built: what a clean stop comes back to. */
+  baselineTensors: number | null;
+  weights: MlpWeights | null;
+  /** The softmax regression's W (784 × 10) as it learns; null for an MLP. */
+  liveWeights: Float32Array | null;
+  spec: MlpSpec | null;
+  test: MnistEvaluation | null;
+  runs: MnistRunRecord[];
+}
+
+export const emptyMnistView = (): MnistView => ({
+  status: 'repos',
+  message: '',
+  progress: null,
+  backend: null,
+  epochs: [],
+  batch: null,
+  trainMs: 0,
+  imagesPerEpoch: 0,
+  tfLoadMs: null,
+  evalMs: null,
+  tensors: null,
+  baselineTensors: null,
+  weights: null,
+  liveWeights: null,
+  spec: null,
+  test: null,
+  runs: [],
+});
