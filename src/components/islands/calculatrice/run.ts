@@ -8,7 +8,7 @@
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
+import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
 import type { CalcData } from './logic';
 import type { CalcState } from './state';
 
@@ -90,17 +90,7 @@ export class CalcRun {
     if (!['repos', 'pause'].includes(view.status)) this.reset();
     const generation = this.generation;
     try {
-      if (!this.engine || this.engine.request !== s.moteur) {
-        disposeTfModel(this.engine);
-        view.status = 'chargement';
-        this.emit();
-        this.engine = await loadTfEngine(s.moteur, (p) => {
-          view.progress = p;
-          this.emit();
-        });
-        view.progress = null;
-      }
-      const engine = this.engine;
+      const engine = (this.engine = await engineFor(this.engine, s.moteur, view, () => this.emit()));
       view.backend = engine.backend;
       if (generation !== this.generation) return;
       const model = engine.model ?? (await resetTfModel(engine, spec, view.weights ?? initial));

@@ -9,7 +9,7 @@ import type { LabController } from './controller';
 import { labOptions } from './data';
 import type { LabState } from './state';
 import { MAX_EPOCHS } from './view';
-import { disposeTfModel, loadTfEngine, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
+import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
 
 export class TfRun {
   private engine: TfEngine | null = null;
@@ -43,17 +43,7 @@ export class TfRun {
     const { c } = this;
     const { view } = c;
     try {
-      if (!this.engine || this.engine.request !== c.s.backend) {
-        disposeTfModel(this.engine);
-        view.status = 'chargement';
-        c.emit();
-        this.engine = await loadTfEngine(c.s.backend, (p) => {
-          view.progress = p;
-          c.emit();
-        });
-        view.progress = null;
-      }
-      const engine = this.engine;
+      const engine = (this.engine = await engineFor(this.engine, c.s.backend, view, () => c.emit()));
       view.backend = engine.backend;
       const model = engine.model ?? (await resetTfModel(engine, c.spec, c.weights));
       view.status = 'entrainement';

@@ -9,7 +9,7 @@
 import type { MnistSet } from '../../../nn/data/mnist';
 import type { MlpWeights } from '../../../nn/spec';
 import type { TfMlp } from '../../../nn/tf/model';
-import { disposeTfModel, loadTfEngine, optimizerFor, resetTfModel, type TfEngine } from '../shared/tf-engine';
+import { disposeTfModel, engineFor, optimizerFor, resetTfModel, type TfEngine } from '../shared/tf-engine';
 import { measure } from './measure';
 import { LiveFigures } from './live-figures';
 import { emptyMnistView, type MnistView } from './view';
@@ -85,17 +85,10 @@ export class MnistRun {
 
   /** The engine for `s.moteur`, loaded once (the previous one's model is disposed). */
   async engineFor(s: Pick<MnistState, 'moteur'>): Promise<TfEngine> {
-    if (this.engine && this.engine.request === s.moteur) return this.engine;
-    disposeTfModel(this.engine);
+    const previous = this.engine;
     const started = performance.now();
-    this.view.status = 'chargement';
-    this.emit();
-    this.engine = await loadTfEngine(s.moteur, (p) => {
-      this.view.progress = p;
-      this.emit();
-    });
-    this.view.progress = null;
-    this.view.tfLoadMs = performance.now() - started;
+    this.engine = await engineFor(previous, s.moteur, this.view, () => this.emit());
+    if (this.engine !== previous) this.view.tfLoadMs = performance.now() - started;
     this.view.backend = this.engine.backend;
     return this.engine;
   }

@@ -38,6 +38,28 @@ export async function loadTfEngine(request: BackendRequest, onProgress: (p: Load
   return { tf, backend, request, model: null, optimizer: null };
 }
 
+/**
+ * `current` when it already runs `request`; otherwise its model goes and the engine for
+ * `request` is loaded, the island's view saying "chargement" with each stage's progress.
+ */
+export async function engineFor<S extends string>(
+  current: TfEngine | null,
+  request: BackendRequest,
+  view: { status: S | 'chargement'; progress: LoadProgress | null },
+  emit: () => void,
+): Promise<TfEngine> {
+  if (current && current.request === request) return current;
+  disposeTfModel(current);
+  view.status = 'chargement';
+  emit();
+  const engine = await loadTfEngine(request, (p) => {
+    view.progress = p;
+    emit();
+  });
+  view.progress = null;
+  return engine;
+}
+
 /** A fresh model with `weights` (the previous one is disposed). */
 export async function resetTfModel(engine: TfEngine, spec: MlpSpec, weights: MlpWeights): Promise<TfMlp> {
   disposeTfModel(engine);
