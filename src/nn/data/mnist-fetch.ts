@@ -5,36 +5,25 @@
  * on the first 10,000 images while the rest downloads. Any failure rejects with a French message
  * naming the file; nothing partial is returned. No DOM, no tfjs: runs in Node ≥ 22 for the tests.
  */
-import { formatNumber } from '../format';
-import { MNIST_CHUNK_MAGIC, MNIST_CHUNK_VERSION, decodeMnistChunk, type MnistChunk, type MnistSet } from './mnist';
+import type { MnistChunk, MnistSet } from './mnist';
+import {
+  bytes,
+  checkChunk,
+  checkManifest,
+  reasonOf,
+  RELOAD,
+  RETRY,
+  unpackChunk,
+  type MnistFileEntry,
+  type MnistManifest,
+  type MnistSetName,
+} from './mnist-verify';
+
+export type { MnistFileEntry, MnistManifest, MnistSetName } from './mnist-verify';
 
 /** Where the build puts the files, relative to the site's base (integrations/mnist-data.mjs). */
 export const MNIST_DATA_DIR = 'data/mnist/';
 const MANIFEST = 'manifest.json';
-
-export type MnistSetName = 'train' | 'test';
-
-/** One chunk file as the manifest describes it. */
-export interface MnistFileEntry {
-  readonly name: string;
-  readonly set: MnistSetName;
-  /** Index of its first image in the set. */
-  readonly offset: number;
-  readonly count: number;
-  readonly compressedBytes: number;
-  readonly uncompressedBytes: number;
-  /** SHA-256 of the uncompressed bytes, hexadecimal. */
-  readonly sha256: string;
-}
-
-export interface MnistManifest {
-  readonly format: string;
-  readonly formatVersion: number;
-  readonly rows: number;
-  readonly cols: number;
-  readonly sets: Readonly<Record<MnistSetName, { readonly count: number }>>;
-  readonly files: readonly MnistFileEntry[];
-}
 
 /** Progress over the files of the requested sets; chunks already in the cache count as loaded. */
 export interface MnistProgress {
@@ -76,17 +65,9 @@ export interface MnistLoaded {
 const manifestCache = new Map<string, MnistManifest>();
 const chunkCache = new Map<string, MnistChunk>();
 
-const bytes = (n: number) => formatNumber(n, { digits: 0 });
-const RETRY = 'Vérifiez votre connexion et réessayez.';
-const RELOAD = 'Rechargez la page et réessayez.';
-
 /** `base` is an absolute URL or a path (e.g. `${import.meta.env.BASE_URL}data/mnist/`). */
 function urlOf(base: string, name: string): string {
   return `${base.endsWith('/') ? base : `${base}/`}${name}`;
-}
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 type Fetch = NonNullable<LoadMnistOptions['fetch']>;
@@ -158,91 +139,6 @@ export async function fetchMnistManifest(
   return manifest;
 }
 
-function checkManifest(m: MnistManifest): void {
-  if (m?.format !== MNIST_CHUNK_MAGIC || m.formatVersion !== MNIST_CHUNK_VERSION)
-    throw new Error(`format ${m?.format} v${m?.formatVersion}, ${MNIST_CHUNK_MAGIC} v${MNIST_CHUNK_VERSION} attendu.`);
-  const count = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
-  if (!Array.isArray(m.files) || !m.sets || typeof m.sets !== 'object' || !count(m.rows) || !count(m.cols))
-    throw new Error('champs manquants.');
-  for (const f of m.files as readonly MnistFileEntry[]) {
-    const ok =
-      typeof f.name === 'string' &&
-      (f.set === 'train' || f.set === 'test') &&
-      [f.offset, f.count, f.compressedBytes, f.uncompressedBytes, m.sets[f.set]?.count].every(count) &&
-      /^[0-9a-f]{64}$/.test(f.sha256);
-    if (!ok) throw new Error(`entrée ${JSON.stringify(f)} incomplète.`);
-  }
-}
-
-/** The data itself: gzip as the build wrote it, or already decompressed by the browser. */
-async function unpack(received: Uint8Array<ArrayBuffer>, file: MnistFileEntry): Promise<Uint8Array<ArrayBuffer>> {
-  const incomplete = (expected: number) =>
-    new Error(
-      `Le fichier ${file.name} est incomplet : ${bytes(received.length)} octets reçus sur ${bytes(expected)}. ${RETRY}`,
-    );
-  // A server that sends the .gz with `Content-Encoding: gzip` has the browser decompress it:
-  // then the bytes start with the chunk's magic, not gzip's 1f 8b.
-  if (received[0] !== 0x1f || received[1] !== 0x8b) {
-    if (String.fromCharCode(...received.subarray(0, 4)) !== MNIST_CHUNK_MAGIC)
-      throw new Error(
-        `Le fichier ${file.name} n’est pas un fichier de données MNIST : il ne commence ni par la signature gzip ` +
-          `ni par « ${MNIST_CHUNK_MAGIC} » (le serveur a peut-être renvoyé une page d’erreur). ${RELOAD}`,
-      );
-    if (received.length < file.uncompressedBytes) throw incomplete(file.uncompressedBytes);
-    return received;
-  }
-  if (received.length < file.compressedBytes) throw incomplete(file.compressedBytes);
-  if (received.length > file.compressedBytes)
-    throw new Error(
-      `Le fichier ${file.name} n’a pas la taille annoncée : ${bytes(received.length)} octets reçus, ${bytes(file.compressedBytes)} attendus. ${RELOAD}`,
-    );
-  try {
-    const stream = new Blob([received]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (e) {
-    throw new Error(`Le fichier ${file.name} est corrompu : décompression impossible (${reasonOf(e)}). ${RELOAD}`, {
-      cause: e,
-    });
-  }
-}
-
-async function sha256Hex(data: Uint8Array<ArrayBuffer>): Promise<string | null> {
-  // crypto.subtle exists only in secure contexts (https, localhost). Elsewhere (plain http on a
-  // school network) the gzip CRC-32 and the exact length checks below still guard the bytes.
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return null;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', data));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Decodes and checks a chunk against its manifest entry. */
-async function check(data: Uint8Array<ArrayBuffer>, file: MnistFileEntry, m: MnistManifest): Promise<MnistChunk> {
-  let chunk: MnistChunk;
-  try {
-    chunk = decodeMnistChunk(data);
-  } catch (e) {
-    throw new Error(`Le fichier ${file.name} est illisible (${reasonOf(e)}). ${RELOAD}`, { cause: e });
-  }
-  const expected = {
-    count: file.count,
-    offset: file.offset,
-    total: m.sets[file.set].count,
-    rows: m.rows,
-    cols: m.cols,
-  };
-  for (const [key, value] of Object.entries(expected))
-    if (chunk[key as keyof typeof expected] !== value)
-      throw new Error(
-        `Le fichier ${file.name} ne correspond pas au manifeste : ${key} = ${chunk[key as keyof typeof expected]}, ${value} attendu. ${RELOAD}`,
-      );
-  const hash = await sha256Hex(data);
-  if (hash !== null && hash !== file.sha256)
-    throw new Error(
-      `Le fichier ${file.name} est corrompu : son empreinte SHA-256 ne correspond pas au manifeste. ${RELOAD}`,
-    );
-  return chunk;
-}
-
 /**
  * Loads the requested sets from `baseUrl` (the folder holding manifest.json). Resolves once
  * every chunk arrived and passed its checks; meanwhile `onChunk` hands over each chunk and
@@ -303,7 +199,7 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
           received.set(f, n);
           report();
         });
-        const chunk = await check(await unpack(body, f), f, manifest);
+        const chunk = await checkChunk(await unpackChunk(body, f), f, manifest);
         chunkCache.set(keyOf(f), chunk);
         if (signal.aborted) throw signal.reason; // the call already failed: stay silent
         accept(f, chunk);
