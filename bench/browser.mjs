@@ -1,7 +1,7 @@
 // The browser half of the benches: bundles a page script (`entry`, a .ts file that puts
 // functions on `window`) with esbuild, serves it, tfjs' .wasm files and any extra `files`
-// (e.g. the MNIST IDX files) from 127.0.0.1, opens it in headless Chromium (Debian's, through
-// playwright-core, with `--enable-unsafe-webgpu` for a software WebGPU adapter) and returns
+// (e.g. the MNIST IDX files) from 127.0.0.1, opens it in headless Chromium (Debian's or the bundled one, see
+// tests/chromium.mjs, through playwright-core, with `--enable-unsafe-webgpu` for a software WebGPU adapter) and returns
 // what `window[fn](arg)` resolves to. Every request leaving 127.0.0.1 is refused.
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -10,7 +10,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_MISSING, findChromium } from '../tests/chromium.mjs';
+import { findChromium } from '../tests/chromium.mjs';
 
 export const root = resolve(fileURLToPath(import.meta.url), '../..');
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
@@ -26,8 +26,7 @@ const wasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfj
  * @returns {Promise<unknown>}
  */
 export async function runInChromium({ entry, fn, arg, files = {}, onLog }) {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(CHROMIUM_MISSING);
+  const { executablePath } = await findChromium();
   const dir = mkdtempSync(join(tmpdir(), 'npn-bench-'));
   let server;
   let browser;

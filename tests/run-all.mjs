@@ -1,7 +1,8 @@
 // `npm test`: checks (types, lint, format), then builds the site if needed, then runs every
-// Vitest project (unit in Node, e2e in Chromium). Fails early, with the fix, when Chromium is missing.
+// Vitest project (unit in Node, e2e in Chromium: the system's, else the one bundled in an npm
+// package, see tests/chromium.mjs). Fails early, with the fix, when no browser can be found.
 import { spawnSync } from 'node:child_process';
-import { CHROMIUM_MISSING, findChromium } from './chromium.mjs';
+import { findChromium } from './chromium.mjs';
 import { buildSiteIfNeeded } from './site-build.mjs';
 
 const started = Date.now();
@@ -13,8 +14,11 @@ function run(cmd, args) {
   }
 }
 
-if (!findChromium()) {
-  console.error(CHROMIUM_MISSING);
+try {
+  const { executablePath, source } = await findChromium();
+  console.log(`Navigateur des tests : ${executablePath} (${source === 'system' ? 'système' : 'paquet npm'})`);
+} catch (e) {
+  console.error(e.message);
   process.exit(1);
 }
 run('npm', ['run', '--silent', 'check']);

@@ -4,15 +4,12 @@
  */
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { CHROMIUM_MISSING, findChromium } from '../chromium.mjs';
 
 export const siteUrl = () => inject('siteUrl');
 
 export async function launchBrowser(): Promise<Browser> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error(CHROMIUM_MISSING);
   return chromium.launch({
-    executablePath,
+    executablePath: inject('chromiumPath'),
     headless: true,
     args: [
       '--no-sandbox',

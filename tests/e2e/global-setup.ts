@@ -1,17 +1,20 @@
 /**
  * Serves the test build (see tests/site-build.mjs) on 127.0.0.1 under its sub-path base, for
- * the whole e2e run. Builds nothing: `npm test` builds first.
+ * the whole e2e run, and finds the Chromium every test file launches (unpacking the bundled one
+ * here, once, so that test files never race to unpack it). Builds nothing: `npm test` builds first.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import sirv from 'sirv';
 import type { TestProject } from 'vitest/node';
+import { findChromium } from '../chromium.mjs';
 import { TEST_BASE, TEST_BUILD_DIR } from '../site-build.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrl: string;
     sitePath: string;
+    chromiumPath: string;
   }
 }
 
@@ -21,6 +24,11 @@ export default async function setup(project: TestProject) {
   if (!existsSync(`${TEST_BUILD_DIR}/index.html`)) {
     throw new Error(`No test build in ${TEST_BUILD_DIR}/: run \`npm test\` (it builds the site first).`);
   }
+  const browser = await findChromium();
+  console.log(
+    `Navigateur des tests : ${browser.executablePath} (${browser.source === 'system' ? 'système' : 'paquet npm @sparticuz/chromium'})`,
+  );
+  project.provide('chromiumPath', browser.executablePath);
   const serve = sirv(TEST_BUILD_DIR, { dev: false, etag: true });
   server = createServer((req, res) => {
     const url = req.url ?? '/';
