@@ -1,9 +1,10 @@
 /**
  * The calculator's training on TensorFlow.js, without Svelte: tfjs is loaded on the first
  * "Entraîner" (once per backend), the model is built from the seed's initial weights, trained
- * epoch after epoch (`trainTfMlp` yields to the browser every step), paused, resumed or
- * stopped; after each run its weights are read back so that evaluation and analysis run on
- * the course's engine. Every tensor goes with the model on reset, on a new backend and on unmount.
+ * epoch after epoch (`trainTfMlp` yields to the browser once 16 ms have passed since its last
+ * yield, and after every epoch), paused, resumed or stopped; after each run its weights are
+ * read back so that evaluation and analysis run on the course's engine. Every tensor goes with
+ * the model on reset, on a new backend and on unmount.
  */
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';

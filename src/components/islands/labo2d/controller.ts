@@ -1,14 +1,15 @@
 /**
  * The lab's conductor, without any Svelte: it owns the run (reference engine in time-boxed
- * slices per animation frame, or TensorFlow.js yielding every step), the play / pause / step /
- * reset logic, and what the view shows (curves, heat map, metrics), pushed through `onChange`.
+ * slices per animation frame, or TensorFlow.js yielding at least every 16 ms), the play /
+ * pause / step / reset logic, and what the view shows (curves, heat map, metrics), pushed
+ * through `onChange`.
  *
  * Nothing it does holds the page long. One loop of animation frames, while something is under
  * way, shares a budget of a few milliseconds per frame between three things: a slice of the
  * heat map (predicted a few rows at a time from a copy of the weights, see predictor.ts), the
  * view (pushed at most every REFRESH_MS, its render cost measured and counted), and, on the
  * reference engine, batches of training for whatever time is left. TensorFlow.js trains in
- * tasks of its own (one step each); the loop then only draws.
+ * tasks of its own (as many steps as fit in ~16 ms, then a yield); the loop then only draws.
  */
 import { cloneWeights } from '../../../nn/math/init';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';

@@ -1,8 +1,9 @@
 /**
  * The lab's runs on TensorFlow.js, for the controller: load the engine (once per backend), build
- * the model from the reference weights, train (`trainTfMlp` yields to the browser every step),
- * and read the weights back for the heat map — at most one read at a time, the map itself
- * drawn by the controller's frames like the reference engine's.
+ * the model from the reference weights, train (`trainTfMlp` yields to the browser once 16 ms
+ * have passed since its last yield, and after every epoch), and read the weights back for the
+ * heat map — at most one read at a time, the map itself drawn by the controller's frames like
+ * the reference engine's.
  */
 import type { EpochReport } from '../../../nn/training';
 import type { LabController } from './controller';
