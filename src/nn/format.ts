@@ -78,7 +78,7 @@ export function powerOfTen(exponent: number): string {
  * 10 with a superscript exponent (10⁻⁵, 10⁶) rather than rounding to "0".
  */
 export function formatPowerOfTen(p: number): string {
-  if (!Number.isInteger(p)) throw new Error(`formatPowerOfTen : exposant entier attendu, reçu ${p}`);
+  if (!Number.isInteger(p)) throw new Error(`formatPowerOfTen\u00a0: exposant entier attendu, reçu ${p}`);
   if (p >= -3 && p <= 4) return formatNumber(10 ** p, { digits: Math.max(0, -p) });
   return powerOfTen(p);
 }

@@ -146,7 +146,7 @@ describe('Entropie croisée', () => {
     const demo = entropie(page);
     await hydrated(demo);
     const notice = demo.getByRole('alert');
-    await expect.poll(() => notice.textContent()).toContain('entropie.p=« 2 »');
+    await expect.poll(() => notice.textContent()).toContain('entropie.p=«\u202f2\u202f»');
     expect(await demo.getByRole('slider', { name: 'Probabilité p de la bonne classe' }).inputValue()).toBe('0.1');
     expect(await demo.getByTestId('perte-ce').textContent()).toBe(f(crossEntropy(0.1)));
     expect(errors).toEqual([]);

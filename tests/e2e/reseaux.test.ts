@@ -30,8 +30,8 @@ describe('Passe avant', () => {
 
     await demo.getByRole('button', { name: 'Charger l’exemple du cours' }).click();
     await expect.poll(() => output.textContent()).toBe('29,328');
-    expect(await demo.getByTestId('couche-1').textContent()).toBe('(17,1 ; 26,7 ; 36,3)');
-    expect(await demo.getByTestId('couche-2').textContent()).toBe('(37,9 ; 46,01 ; 54,12)');
+    expect(await demo.getByTestId('couche-1').textContent()).toBe('(17,1\u202f; 26,7\u202f; 36,3)');
+    expect(await demo.getByTestId('couche-2').textContent()).toBe('(37,9\u202f; 46,01\u202f; 54,12)');
     await expect.poll(() => page.url()).toContain('passe.w=0.1,0.2,0.3,0.4,0.5,0.6,');
 
     // Typing a weight: W₃[1,1] from 0,1 to 1 adds 37,9 × 0,9 to the output.
@@ -45,7 +45,7 @@ describe('Passe avant', () => {
 
     // A negative weight in the first layer silences a neuron, and the layers after it follow.
     await demo.getByRole('spinbutton', { name: 'W₁, ligne 1, colonne 1' }).fill('-1');
-    await expect.poll(() => demo.getByTestId('couche-1').textContent()).toBe('(0 ; 26,7 ; 36,3)');
+    await expect.poll(() => demo.getByTestId('couche-1').textContent()).toBe('(0\u202f; 26,7\u202f; 36,3)');
     expect(await output.textContent()).not.toBe('67,228');
     expect(errors).toEqual([]);
     await context.close();
@@ -138,7 +138,7 @@ describe('Le OU exclusif avec une couche cachée', () => {
     await demo.getByRole('button', { name: 'Démarrer' }).click();
     const verdict = demo.getByRole('status').filter({ hasText: /Résolu|Pas résolu/ });
     await verdict.waitFor({ timeout: 60_000 });
-    expect(await verdict.textContent()).toContain('Résolu : 4 sur 4 bien classés');
+    expect(await verdict.textContent()).toContain('Résolu\u00a0: 4 sur 4 bien classés');
     expect(await demo.getByTestId('xor-bien-classes').textContent()).toBe('4 sur 4');
     expect(Number(await demo.getByTestId('xor-epoque').textContent())).toBeGreaterThan(0);
     // The hidden layer's plane is drawn for two hidden neurons.
@@ -170,8 +170,8 @@ describe('Le OU exclusif avec une couche cachée', () => {
     await hydrated(demo);
     const notice = demo.getByRole('alert');
     await expect.poll(() => notice.textContent()).toContain('Certains réglages du lien étaient invalides');
-    expect(await notice.textContent()).toContain('xor.h=« 9 »');
-    expect(await notice.textContent()).toContain('xor.lr=« vite »');
+    expect(await notice.textContent()).toContain('xor.h=«\u202f9\u202f»');
+    expect(await notice.textContent()).toContain('xor.lr=«\u202fvite\u202f»');
     expect(await demo.getByRole('slider', { name: 'Neurones cachés' }).inputValue()).toBe('2');
     expect(errors).toEqual([]);
     await context.close();

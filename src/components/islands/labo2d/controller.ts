@@ -200,7 +200,7 @@ export class LabController {
     for (const r of reports) this.record(r, 'js');
     if (this.trainer.status === 'diverged') this.stopWith('divergence', this.trainer.reason);
     else if (this.trainer.status === 'earlyStopped') this.stopWith('arret', this.trainer.reason);
-    else if (this.epoch >= MAX_EPOCHS) this.stopWith('fini', `Fin de l’expérience : ${MAX_EPOCHS} époques.`);
+    else if (this.epoch >= MAX_EPOCHS) this.stopWith('fini', `Fin de l’expérience\u00a0: ${MAX_EPOCHS} époques.`);
   }
 
   /** Keeps the loop going while a run, a map or a change not yet shown is under way. */

@@ -57,7 +57,7 @@ export class TfRun {
       if (model.disposed) return;
       if (result.status === 'diverged') c.stopWith('divergence', result.reason);
       else if (result.status === 'earlyStopped') c.stopWith('arret', result.reason);
-      else if (c.epoch >= MAX_EPOCHS) c.stopWith('fini', `Fin de l’expérience : ${MAX_EPOCHS} époques.`);
+      else if (c.epoch >= MAX_EPOCHS) c.stopWith('fini', `Fin de l’expérience\u00a0: ${MAX_EPOCHS} époques.`);
       else view.status = 'pause';
       c.emit();
       c.refreshLater();
@@ -65,7 +65,7 @@ export class TfRun {
       view.progress = null;
       c.stopWith(
         'erreur',
-        `La démo n’a pas pu s’exécuter : ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`,
+        `La démo n’a pas pu s’exécuter\u00a0: ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`,
       );
       c.emit();
     }

@@ -35,7 +35,7 @@ export const lineMse = (line: Line, xs: readonly number[], ys: readonly number[]
 export function leastAbsoluteDeviationsLine(xs: readonly number[], ys: readonly number[]): Line {
   const n = xs.length;
   if (n !== ys.length || n < 2)
-    throw new Error('leastAbsoluteDeviationsLine : au moins deux points, autant de x que de y');
+    throw new Error('leastAbsoluteDeviationsLine\u00a0: au moins deux points, autant de x que de y');
   let best: Line | null = null;
   let bestMae = Infinity;
   for (let i = 0; i < n; i++) {
@@ -52,7 +52,7 @@ export function leastAbsoluteDeviationsLine(xs: readonly number[], ys: readonly 
       }
     }
   }
-  if (!best) throw new Error('leastAbsoluteDeviationsLine : tous les x sont égaux');
+  if (!best) throw new Error('leastAbsoluteDeviationsLine\u00a0: tous les x sont égaux');
   return best;
 }
 

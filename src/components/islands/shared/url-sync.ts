@@ -32,6 +32,6 @@ export function permalink(prefix: string, anchorId: string): string {
 /** Builds a French notice listing the ignored parameters, or null when all were valid. */
 export function invalidNotice(invalid: readonly { key: string; received: string }[]): string | null {
   if (invalid.length === 0) return null;
-  const list = invalid.map((p) => `${p.key}=« ${p.received} »`).join(', ');
-  return `Certains réglages du lien étaient invalides et ont été remplacés par les valeurs par défaut : ${list}.`;
+  const list = invalid.map((p) => `${p.key}=«\u202f${p.received}\u202f»`).join(', ');
+  return `Certains réglages du lien étaient invalides et ont été remplacés par les valeurs par défaut\u00a0: ${list}.`;
 }

@@ -13,7 +13,7 @@ describe('invalidNotice', () => {
     const notice = invalidNotice(invalid);
     expect(notice).toMatch(/^Certains réglages du lien étaient invalides/);
     expect(notice).toMatch(/valeurs par défaut/);
-    for (const { key, received } of invalid) expect(notice).toContain(`${key}=« ${received} »`);
+    for (const { key, received } of invalid) expect(notice).toContain(`${key}=«\u202f${received}\u202f»`);
     expect(invalid).toHaveLength(3);
     expect(notice!.endsWith('.')).toBe(true);
   });
