@@ -123,7 +123,7 @@ export function overfittingSign(train: readonly number[], validation: readonly n
   });
   const last = validation[n - 1]!;
   if (at > n - 6 || last < 1.5 * best || !(train[n - 1]! < train[at]!)) return null;
-  return `La perte de validation remonte depuis l’époque ${at + 1} alors que celle d’entraînement baisse encore : le réseau commence à apprendre ses exemples par cœur (surapprentissage). Moins d’époques, plus de données ou un réseau plus petit corrigent cela.`;
+  return `La perte de validation remonte depuis l’époque ${at + 1} alors que celle d’entraînement baisse encore\u00a0: le réseau commence à apprendre ses exemples par cœur (surapprentissage). Moins d’époques, plus de données ou un réseau plus petit corrigent cela.`;
 }
 
 /** Settings stored in a model file: everything that makes the data and the network. */
@@ -136,7 +136,7 @@ export function encodeCalcModel(s: CalcState, w: MlpWeights): Uint8Array {
 }
 
 const fail = (why: string): never => {
-  throw new Error(`Ce fichier n’est pas un modèle de la calculatrice : ${why}`);
+  throw new Error(`Ce fichier n’est pas un modèle de la calculatrice\u00a0: ${why}`);
 };
 
 /** Reads a model file; throws a French message (nothing loaded) when it is not one. */

@@ -134,7 +134,7 @@ export class CalcRun {
     } catch (e) {
       view.progress = null;
       view.status = 'erreur';
-      view.message = `L’entraînement n’a pas pu s’exécuter : ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`;
+      view.message = `L’entraînement n’a pas pu s’exécuter\u00a0: ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`;
     }
     this.emit();
   }

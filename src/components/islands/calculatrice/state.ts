@@ -67,14 +67,17 @@ export function splitCounts(s: Pick<CalcState, 'n' | 'val' | 'test'>) {
  */
 export function validateCalc(s: CalcState): string | null {
   if (s.min >= s.max)
-    return `Le minimum (${s.min}) doit être strictement plus petit que le maximum (${s.max}) : choisissez un intervalle non vide.`;
-  if (s.max <= 0) return `Le maximum doit être positif (reçu ${s.max}) : c’est lui qui sert à normaliser les entrées.`;
+    return `Le minimum (${s.min}) doit être strictement plus petit que le maximum (${s.max})\u00a0: choisissez un intervalle non vide.`;
+  if (s.max <= 0)
+    return `Le maximum doit être positif (reçu ${s.max})\u00a0: c’est lui qui sert à normaliser les entrées.`;
   if (s.val + s.test >= 1)
-    return 'Les parts de validation et de test prennent tout : il ne reste aucun exemple pour l’entraînement.';
+    return 'Les parts de validation et de test prennent tout\u00a0: il ne reste aucun exemple pour l’entraînement.';
   const c = splitCounts(s);
-  if (c.train < 1) return 'Le découpage ne laisse aucun exemple d’entraînement : réduisez la validation ou le test.';
+  if (c.train < 1)
+    return 'Le découpage ne laisse aucun exemple d’entraînement\u00a0: réduisez la validation ou le test.';
   if (c.validation < 1)
-    return 'Le découpage ne laisse aucun exemple de validation : augmentez sa part ou le nombre d’exemples.';
-  if (c.test < 1) return 'Le découpage ne laisse aucun exemple de test : augmentez sa part ou le nombre d’exemples.';
+    return 'Le découpage ne laisse aucun exemple de validation\u00a0: augmentez sa part ou le nombre d’exemples.';
+  if (c.test < 1)
+    return 'Le découpage ne laisse aucun exemple de test\u00a0: augmentez sa part ou le nombre d’exemples.';
   return null;
 }
