@@ -36,8 +36,10 @@ export function argmaxRows(probabilities: ArrayLike<number>, n: number): Uint8Ar
 export function evaluateProbabilities(probabilities: ArrayLike<number>, labels: ArrayLike<number>): MnistEvaluation {
   const n = labels.length;
   if (probabilities.length !== n * CLASSES)
-    throw new Error(`Évaluation : ${probabilities.length} probabilités pour ${n} images (${n * CLASSES} attendues).`);
-  if (n === 0) throw new Error('Évaluation : aucune image à évaluer.');
+    throw new Error(
+      `Évaluation\u00a0: ${probabilities.length} probabilités pour ${n} images (${n * CLASSES} attendues).`,
+    );
+  if (n === 0) throw new Error('Évaluation\u00a0: aucune image à évaluer.');
   const predicted = argmaxRows(probabilities, n);
   let loss = 0;
   for (let i = 0; i < n; i++) loss -= Math.log(Math.max(probabilities[i * CLASSES + labels[i]!]!, 1e-7));

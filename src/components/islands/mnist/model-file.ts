@@ -21,7 +21,7 @@ export function encodeMnistModel(s: MnistFileSettings, w: MlpWeights): Uint8Arra
 }
 
 const fail = (why: string): never => {
-  throw new Error(`Ce fichier n’est pas un modèle MNIST du cours : ${why}`);
+  throw new Error(`Ce fichier n’est pas un modèle MNIST du cours\u00a0: ${why}`);
 };
 
 export function decodeMnistModel(bytes: Uint8Array): { settings: MnistFileSettings; weights: MlpWeights } {

@@ -12,9 +12,9 @@ export type Rgba = Uint8ClampedArray<ArrayBuffer>;
 function imageLength(pixels: ArrayLike<number>, rows: number, cols: number, where: string): number {
   const n = rows * cols;
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1)
-    throw new Error(`${where} : taille d’image ${rows}×${cols} invalide (entiers ≥ 1 attendus).`);
+    throw new Error(`${where}\u00a0: taille d’image ${rows}×${cols} invalide (entiers ≥ 1 attendus).`);
   if (pixels.length < n)
-    throw new Error(`${where} : ${pixels.length} valeurs reçues, ${n} attendues (image de ${rows}×${cols}).`);
+    throw new Error(`${where}\u00a0: ${pixels.length} valeurs reçues, ${n} attendues (image de ${rows}×${cols}).`);
   return n;
 }
 
@@ -82,10 +82,10 @@ export function weightRgba(
   const n = rows * cols;
   if (weights.length !== n * units)
     throw new Error(
-      `weightRgba : ${weights.length} poids reçus, ${n * units} attendus (${n} entrées × ${units} classes).`,
+      `weightRgba\u00a0: ${weights.length} poids reçus, ${n * units} attendus (${n} entrées × ${units} classes).`,
     );
   if (!Number.isInteger(k) || k < 0 || k >= units)
-    throw new Error(`weightRgba : classe ${k} hors de [0, ${units - 1}].`);
+    throw new Error(`weightRgba\u00a0: classe ${k} hors de [0, ${units - 1}].`);
   const out = new Uint8ClampedArray(4 * n);
   const inv = scale > 0 ? 1 / scale : 0;
   for (let p = 0; p < n; p++) writeDiverging(weights[p * units + k]! * inv, out, 4 * p);

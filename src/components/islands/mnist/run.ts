@@ -223,7 +223,7 @@ export class MnistRun {
       if (!live()) return;
       view.progress = null;
       view.status = 'erreur';
-      view.message = `L’entraînement n’a pas pu s’exécuter : ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`;
+      view.message = `L’entraînement n’a pas pu s’exécuter\u00a0: ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`;
     }
     this.emit();
   }
@@ -266,7 +266,7 @@ export class MnistRun {
     } catch (e) {
       if (!live()) return;
       this.view.status = 'erreur';
-      this.view.message = `Le modèle importé n’a pas pu être évalué : ${e instanceof Error ? e.message : String(e)}.`;
+      this.view.message = `Le modèle importé n’a pas pu être évalué\u00a0: ${e instanceof Error ? e.message : String(e)}.`;
     }
     this.emit();
   }

@@ -10,7 +10,7 @@ export type DigitFilter = number | 'tous';
 
 /** A seeded permutation of 0…n−1 (Fisher–Yates on an Int32Array: 60,000 indices cost ~1 ms). */
 export function seededOrder(n: number, seed: number): Int32Array {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`seededOrder : taille ${n} invalide (entier ≥ 0 attendu).`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`seededOrder\u00a0: taille ${n} invalide (entier ≥ 0 attendu).`);
   const rng = createRng(seed);
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;

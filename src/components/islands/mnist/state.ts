@@ -92,8 +92,8 @@ export function mnistSplitCounts(s: Pick<MnistState, 'n' | 'val'>) {
 /** What makes the settings unusable together, in French, or null. */
 export function validateMnist(s: MnistState): string | null {
   const c = mnistSplitCounts(s);
-  if (c.validation < 1) return 'Le découpage ne laisse aucune image de validation : augmentez sa part.';
+  if (c.validation < 1) return 'Le découpage ne laisse aucune image de validation\u00a0: augmentez sa part.';
   if (s.lot > c.train)
-    return `La taille de lot (${s.lot}) dépasse le nombre d’images d’entraînement (${c.train}) : réduisez-la ou prenez plus d’images.`;
+    return `La taille de lot (${s.lot}) dépasse le nombre d’images d’entraînement (${c.train})\u00a0: réduisez-la ou prenez plus d’images.`;
   return null;
 }

@@ -127,7 +127,7 @@ describe('MNIST run logic', () => {
       { W: [{ rows: 2, cols: 1, data: Float64Array.of(0.5, 0.5) }], b: [Float64Array.of(0)] },
       { note: JSON.stringify({ mnist: { echelle: 'unit' } }) },
     );
-    expect(() => decodeMnistModel(calculator)).toThrow(/^Ce fichier n’est pas un modèle MNIST du cours : .*784/);
+    expect(() => decodeMnistModel(calculator)).toThrow(/^Ce fichier n’est pas un modèle MNIST du cours\u00a0: .*784/);
     const bytes = encodeMnistModel(settings, weights);
     expect(() => decodeMnistModel(bytes.subarray(0, bytes.length - 3))).toThrow(/^Fichier de poids : /);
   });
