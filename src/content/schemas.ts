@@ -20,9 +20,13 @@ export const chapterFields = z
     path: ['objectives'],
   });
 
-/** One multiple-choice question; `reponse` is the index (from 0) of the right choice. */
+/**
+ * One multiple-choice question; `reponse` is the index (from 0) of the right choice, as written.
+ * The page shows the choices in another order (src/components/quiz-order.ts), seeded by `id`.
+ */
 export const quizQuestionSchema = z
   .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
     question: z.string().min(5),
     choix: z.array(z.string().min(1)).min(2).max(6),
     reponse: z.number().int().min(0),
@@ -35,7 +39,18 @@ export const quizQuestionSchema = z
 
 export const quizSchema = z.object({
   chapitre: chapterSlug,
-  questions: z.array(quizQuestionSchema).min(8).max(15),
+  questions: z
+    .array(quizQuestionSchema)
+    .min(8)
+    .max(15)
+    .superRefine((questions, ctx) => {
+      const seen = new Set<string>();
+      questions.forEach((q, i) => {
+        if (seen.has(q.id))
+          ctx.addIssue({ code: 'custom', message: `identifiant en double\u00a0: ${q.id}`, path: [i, 'id'] });
+        seen.add(q.id);
+      });
+    }),
 });
 
 export const glossaryTermSchema = z.object({

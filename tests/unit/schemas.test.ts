@@ -25,6 +25,7 @@ describe('chapter frontmatter', () => {
 
 test('a quiz question whose answer index is out of range names `reponse`', () => {
   const r = quizQuestionSchema.safeParse({
+    id: 'deux-et-deux',
     question: 'Combien font deux et deux ?',
     choix: ['3', '4'],
     reponse: 2,
