@@ -1,0 +1,70 @@
+/**
+ * A quiz must not give its answers away. In the order the reader sees (choices shuffled at build
+ * time by src/components/quiz-order.ts), no place holds the right answer in more than 40 % of a
+ * chapter's questions; and, whatever the order, the right answer is the longest choice (ties
+ * included) in at most half of them. The shuffle keeps every choice and the right answer, and is
+ * the same at every build.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { chapters } from '../../src/chapters.mjs';
+import { quizSchema, type QuizQuestion } from '../../src/content/schemas';
+import { orderChoices } from '../../src/components/quiz-order';
+
+const quizOf = (slug: string) =>
+  quizSchema.parse(parse(readFileSync(`src/content/quiz/${slug}.yaml`, 'utf8'))).questions;
+const length = (s: string) => [...s].length;
+
+describe.each(chapters)('quiz of $slug', ({ slug }) => {
+  const questions = quizOf(slug);
+  const seen = orderChoices(slug, questions);
+
+  test('the reader sees every choice once, and « Réponse » shows the right one', () => {
+    seen.forEach((q, i) => {
+      const written = questions[i]!;
+      expect(q.id).toBe(written.id);
+      expect([...q.choix].sort()).toEqual([...written.choix].sort());
+      expect(q.choix[q.reponse]).toBe(written.choix[written.reponse]);
+    });
+  });
+
+  test('no place holds the right answer in more than 40 % of the questions', () => {
+    const perPlace = [0, 0, 0, 0, 0, 0];
+    for (const q of seen) perPlace[q.reponse]! += 1;
+    expect(Math.max(...perPlace), `right answers per place: ${perPlace.join(', ')}`).toBeLessThanOrEqual(
+      0.4 * questions.length,
+    );
+  });
+
+  test('the right answer is the longest choice in at most half of the questions', () => {
+    const isLongest = (q: QuizQuestion) => q.choix.every((c) => length(c) <= length(q.choix[q.reponse]!));
+    const longest = questions.filter(isLongest).map((q) => q.id);
+    expect(longest.length, `longest right answers: ${longest.join(', ')}`).toBeLessThanOrEqual(questions.length / 2);
+  });
+});
+
+test('the order is the same at every build, and a reworded question keeps its order', () => {
+  const questions = quizOf('retropropagation');
+  expect(orderChoices('retropropagation', questions)).toEqual(orderChoices('retropropagation', questions));
+  const reworded = questions.map((q) => ({ ...q, question: `${q.question} (reformulée)`, explication: 'autre' }));
+  expect(orderChoices('retropropagation', reworded).map((q) => q.choix)).toEqual(
+    orderChoices('retropropagation', questions).map((q) => q.choix),
+  );
+});
+
+test('the order follows the question ids: other ids give another order', () => {
+  const questions = quizOf('neurone');
+  const renamed = questions.map((q) => ({ ...q, id: `${q.id}-bis` }));
+  expect(orderChoices('neurone', renamed).map((q) => q.choix)).not.toEqual(
+    orderChoices('neurone', questions).map((q) => q.choix),
+  );
+});
+
+test('a quiz whose two questions share an id is rejected, naming the second', () => {
+  const data = parse(readFileSync('src/content/quiz/neurone.yaml', 'utf8')) as { questions: { id: string }[] };
+  data.questions[3]!.id = data.questions[1]!.id;
+  const r = quizSchema.safeParse(data);
+  expect(r.success).toBe(false);
+  expect(r.error?.issues.map((i) => i.path.join('.'))).toContain('questions.3.id');
+});
