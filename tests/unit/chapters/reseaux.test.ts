@@ -125,12 +125,15 @@ describe('chapter 3: universal approximation', () => {
     expect(extrapolation).toBeGreaterThan(100 * fits[3]!.mse);
   });
 
-  it('stays well within the build-time budget (~3 s for all widths)', () => {
+  // The build-time cost is held by the amount of work (weights × points × epochs), not by a
+  // timing: this machine is noisy. The time is printed for information only.
+  it('stays a small build-time computation: at most 25 million weight updates for all widths', () => {
     const start = performance.now();
     for (const w of WIDTHS) trainApproximation(w, SETTINGS);
     const seconds = (performance.now() - start) / 1000;
     console.log(`approximation universelle : ${seconds.toFixed(2)} s pour les ${WIDTHS.length} largeurs`);
-    expect(seconds).toBeLessThan(6); // measured ~0,7 s; generous for a loaded CI machine
+    const weights = WIDTHS.reduce((sum, w) => sum + 3 * w + 1, 0); // 1 → w → 1: 3w + 1 parameters
+    expect(weights * SETTINGS.points * SETTINGS.epochs).toBeLessThanOrEqual(25_000_000);
   });
 
   it('significantDigits shows two significant digits', () => {
