@@ -15,7 +15,9 @@ import mnistData from './integrations/mnist-data.mjs';
 const base = process.env.BASE ?? '/';
 
 export default defineConfig({
-  site: process.env.SITE ?? 'https://example.org',
+  // SITE is the public origin (the deploy workflow reads it from GitHub Pages). Without it, pages
+  // carry no canonical link and no sitemap rather than a made-up host.
+  site: process.env.SITE || undefined,
   base,
   trailingSlash: 'always',
   outDir: process.env.OUT_DIR ?? './dist',
@@ -37,6 +39,8 @@ export default defineConfig({
       lastUpdated: false,
       components: {
         PageTitle: './src/components/starlight/PageTitle.astro',
+        // Named by what it shows; Pagefind's UI fetched on first use, not on every page load.
+        Search: './src/components/starlight/Search.astro',
       },
       sidebar: [
         { label: 'Accueil', link: '/' },

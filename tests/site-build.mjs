@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 export const TEST_BASE = '/neurone-par-neurone/';
+// The public origin the test build claims, so the tests can check canonical links and the sitemap.
+export const TEST_SITE = 'https://neurone-par-neurone.github.io';
 // TEST_BUILD_DIR lets parallel work (several checkouts or agents) keep separate test builds.
 export const TEST_BUILD_DIR = process.env.TEST_BUILD_DIR ?? '.test-build';
 const STAMP = join(TEST_BUILD_DIR, '.inputs-hash');
@@ -24,6 +26,7 @@ function* files(path) {
 
 function inputsHash() {
   const h = createHash('sha256');
+  h.update(`${TEST_BASE} ${TEST_SITE}\n`);
   for (const input of INPUTS) for (const [p, st] of files(input)) h.update(`${p}:${st.size}:${st.mtimeMs}\n`);
   return h.digest('hex');
 }
@@ -41,6 +44,7 @@ export function buildSiteIfNeeded() {
     env: {
       ...process.env,
       BASE: TEST_BASE,
+      SITE: TEST_SITE,
       OUT_DIR: `./${TEST_BUILD_DIR}`,
       ASTRO_CACHE_DIR: `./node_modules/.astro-cache-${TEST_BUILD_DIR.replace(/[^\w-]/g, '')}`,
     },
