@@ -131,17 +131,19 @@ function isOpaque(node) {
  * @returns {Array<Array<any>>}
  */
 function textRuns(tree) {
+  /** @type {Array<any>} */
+  let current = [];
   /** @type {Array<Array<any>>} */
-  const runs = [[]];
+  const runs = [current];
   const cut = () => {
-    if (runs[runs.length - 1].length) runs.push([]);
+    if (current.length) runs.push((current = []));
   };
   /** @param {any} node */
   const walk = (node) => {
-    if (node.type === 'text') runs[runs.length - 1].push(node);
+    if (node.type === 'text') current.push(node);
     else if (node.type === 'element' && isOpaque(node)) {
       if (INLINE.has(node.tagName) || node.tagName === 'code' || node.tagName === 'kbd' || node.tagName === 'math')
-        runs[runs.length - 1].push(OBJECT);
+        current.push(OBJECT);
       else cut();
     } else if (node.type === 'element' || node.type === 'root') {
       const inline = node.type === 'element' && INLINE.has(node.tagName);
@@ -183,13 +185,16 @@ function fixRun(run) {
   for (const e of frenchEdits(text)) {
     if (e.length === 0) {
       // Before » (the character at e.at) or after « (the one before): that guillemet's node.
-      const ref = text[e.at] === '»' ? owner[e.at] : owner[e.at - 1];
-      add(ref.node, { at: text[e.at] === '»' ? ref.offset : ref.offset + 1, length: 0, insert: e.insert });
+      const closing = text[e.at] === '»';
+      const ref = closing ? owner[e.at] : owner[e.at - 1];
+      if (ref) add(ref.node, { at: closing ? ref.offset : ref.offset + 1, length: 0, insert: e.insert });
       continue;
     }
     // Spaces may span nodes ("mot <em> ?</em>"): the new space goes where the first one was.
-    for (let i = e.at; i < e.at + e.length; i++)
-      add(owner[i].node, { at: owner[i].offset, length: 1, insert: i === e.at ? e.insert : '' });
+    for (let i = e.at; i < e.at + e.length; i++) {
+      const o = owner[i];
+      if (o) add(o.node, { at: o.offset, length: 1, insert: i === e.at ? e.insert : '' });
+    }
   }
   for (const [node, edits] of perNode) {
     let value = node.value;
