@@ -1,9 +1,17 @@
 /**
  * Loads TensorFlow.js and the chosen backend on demand (dynamic import: a chapter that is only
- * read never downloads it), reporting progress in stages. Browser only.
+ * read never downloads it), reporting progress in stages. Browser only (it loads the .wasm
+ * files by URL), but DOM-free: what the browser offers comes from the caller's probe
+ * (`islands/shared/tf-probe.ts`).
  */
-import { backendLabels, pickBackend, type BackendChoice, type BackendName, type BackendRequest } from './backend';
-import { probeCapabilities } from './probe';
+import {
+  backendLabels,
+  pickBackend,
+  type BackendChoice,
+  type BackendName,
+  type BackendRequest,
+  type Capabilities,
+} from './backend';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -46,15 +54,16 @@ const fallbackAfter: Record<BackendName, BackendName[]> = {
 };
 
 /**
- * Probes the browser, picks a backend by the policy (or the reader's request), loads tfjs and
- * that backend, and falls back down the list if it fails to start.
+ * Probes the browser with `probe`, picks a backend by the policy (or the reader's request),
+ * loads tfjs and that backend, and falls back down the list if it fails to start.
  */
 export async function loadTf(
   request: BackendRequest,
+  probe: () => Promise<Capabilities>,
   onProgress: (p: LoadProgress) => void = () => {},
 ): Promise<{ tf: Tf; backend: BackendChoice }> {
   onProgress({ stage: 'Détection de la carte graphique…', fraction: 0.05 });
-  const choice = pickBackend(await probeCapabilities(), request);
+  const choice = pickBackend(await probe(), request);
   onProgress({ stage: 'Téléchargement de TensorFlow.js…', fraction: 0.15 });
   const tf = await importTf();
   const failures: string[] = [];

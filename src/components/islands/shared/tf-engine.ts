@@ -33,8 +33,8 @@ export interface TfEngine {
 
 /** Loads tfjs and the requested backend (once per page for tfjs itself). */
 export async function loadTfEngine(request: BackendRequest, onProgress: (p: LoadProgress) => void): Promise<TfEngine> {
-  const { loadTf } = await import('../../../nn/tf/load');
-  const { tf, backend } = await loadTf(request, onProgress);
+  const [{ loadTf }, { probeCapabilities }] = await Promise.all([import('../../../nn/tf/load'), import('./tf-probe')]);
+  const { tf, backend } = await loadTf(request, probeCapabilities, onProgress);
   return { tf, backend, request, model: null, optimizer: null };
 }
 

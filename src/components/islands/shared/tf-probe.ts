@@ -1,9 +1,11 @@
 /**
  * Probes what this browser offers, without loading TensorFlow.js: a WebGPU adapter (and
- * whether it is a fallback/software one), a WebGL renderer (and whether it is software),
- * WebAssembly. Browser only.
+ * whether it is a fallback/software one), a WebGL renderer (and whether it is software, read
+ * from a throwaway canvas), WebAssembly. Browser only: it touches the DOM, so it lives with the
+ * islands rather than in src/nn, and is handed to `loadTf`, which applies the policy of
+ * `nn/tf/backend.ts` to what it finds.
  */
-import { isSoftwareRenderer, type Capabilities } from './backend';
+import { isSoftwareRenderer, type Capabilities } from '../../../nn/tf/backend';
 
 interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
