@@ -1,6 +1,7 @@
 /**
- * JavaScript byte budgets of every chapter page (gzip): 40 KB once loaded, 160 KB once every
- * island has appeared, and TensorFlow.js only after the reader starts a demo.
+ * JavaScript byte budgets of every chapter page (gzip): 10 KB once loaded and idle (before the
+ * reader does anything: idle-time loads count), 160 KB once every island has appeared, and
+ * TensorFlow.js only after the reader starts a demo.
  */
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, siteUrl } from './browser';
 import { chapters } from '../../src/chapters.mjs';
 
-const LOADED_BUDGET = 40 * 1024;
+const LOADED_BUDGET = 10 * 1024;
 const ISLANDS_BUDGET = 160 * 1024;
 /** A string found only in tfjs-core's bundle (its URL flag parser). */
 const TFJS_MARKER = 'tfjsflags';
@@ -27,26 +28,72 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function recordScripts(page: Page): Script[] {
+interface Recorded {
+  scripts: Script[];
+  /** Resolves once no request has been in flight for `quietMs` and every script seen has been counted. */
+  quiet: (quietMs?: number) => Promise<unknown>;
+}
+
+function recordScripts(page: Page): Recorded {
   const scripts: Script[] = [];
-  page.on('response', async (response) => {
+  const pending: Promise<void>[] = [];
+  let inFlight = 0;
+  let lastActivity = Date.now();
+  const done = () => {
+    inFlight--;
+    lastActivity = Date.now();
+  };
+  page.on('request', () => {
+    inFlight++;
+    lastActivity = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  page.on('response', (response) => {
     const url = response.url();
     if (!url.endsWith('.js') && response.request().resourceType() !== 'script') return;
-    const body = await response.body().catch(() => null);
-    if (!body) return;
-    scripts.push({ url, gzip: gzipSync(body).length, tfjs: body.includes(TFJS_MARKER) });
+    pending.push(
+      response
+        .body()
+        .catch(() => null)
+        .then((body) => {
+          if (body) scripts.push({ url, gzip: gzipSync(body).length, tfjs: body.includes(TFJS_MARKER) });
+        }),
+    );
   });
-  return scripts;
+  const quiet = async (quietMs = 500) => {
+    const deadline = Date.now() + 60_000;
+    while (inFlight > 0 || Date.now() - lastActivity < quietMs) {
+      if (Date.now() > deadline) throw new Error(`${inFlight} requête(s) toujours en cours après 60 s`);
+      await page.waitForTimeout(100);
+    }
+    await Promise.all(pending);
+  };
+  return { scripts, quiet };
 }
 const total = (s: Script[]) => s.reduce((a, x) => a + x.gzip, 0);
+
+/**
+ * Everything a reader who does nothing still downloads: the network goes quiet, then the page
+ * runs one idle callback of ours (queued after those its scripts scheduled at load, so they
+ * have run), then the network goes quiet again.
+ */
+async function settle(page: Page, recorded: Recorded) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+  await recorded.quiet();
+}
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
 
 /** Loads a chapter, then scrolls through it like a reader so every client:visible island hydrates. */
 async function readChapter(page: Page, slug: string) {
-  const scripts = recordScripts(page);
+  const recorded = recordScripts(page);
+  const { scripts } = recorded;
   await page.goto(new URL(`${slug}/`, siteUrl()).href);
-  await page.waitForLoadState('networkidle');
+  await settle(page, recorded);
   const loaded = total(scripts);
+  const atLoad = scripts.map((x) => `${new URL(x.url).pathname.split('/').pop()} ${kb(x.gzip)}`);
   const height = await page.evaluate(() => document.body.scrollHeight);
   for (let y = 0; y < height; y += 600) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
@@ -54,17 +101,18 @@ async function readChapter(page: Page, slug: string) {
   }
   await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+  await recorded.quiet();
   const islands = await page.locator('astro-island').count();
-  return { scripts, loaded, scrolled: total(scripts), islands };
+  return { scripts, loaded, atLoad, scrolled: total(scripts), islands };
 }
 
 describe.each(chapters)('chapter $order ($slug)', ({ slug }) => {
   test('stays within its JavaScript budgets and loads no tfjs while read', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const { scripts, loaded, scrolled, islands } = await readChapter(page, slug);
+    const { scripts, loaded, atLoad, scrolled, islands } = await readChapter(page, slug);
     console.log(`${slug} : JS (gzip) au chargement ${kb(loaded)}, après défilement (${islands} îlots) ${kb(scrolled)}`);
-    expect(loaded).toBeLessThanOrEqual(LOADED_BUDGET);
+    expect(loaded, `au chargement : ${atLoad.join(', ')}`).toBeLessThanOrEqual(LOADED_BUDGET);
     expect(scrolled).toBeLessThanOrEqual(ISLANDS_BUDGET);
     expect(scripts.filter((s) => s.tfjs)).toEqual([]);
     await context.close();
