@@ -8,12 +8,6 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, listPages, openPage, siteUrl } from './browser';
 
 const pages = listPages();
-/**
- * Starlight's search button is named "Rechercher" while it also shows the "Ctrl K" hint;
- * axe's label-content-name-mismatch flags that. The shortcut is exposed by
- * aria-keyshortcuts, so the name is right: this one finding, on this one element, is accepted.
- */
-const KNOWN_STARLIGHT_EXCEPTIONS = ['label-content-name-mismatch: button[data-open-modal=""]'];
 let browser: Browser;
 const linked = new Set<string>();
 
@@ -38,9 +32,7 @@ describe.each(pages)('page /%s', (path) => {
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await page.waitForTimeout(300);
       const axe = await new AxeBuilder({ page }).analyze();
-      const violations = axe.violations
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)
-        .filter((v) => !KNOWN_STARLIGHT_EXCEPTIONS.includes(v));
+      const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
       expect(external).toEqual([]);
