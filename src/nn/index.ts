@@ -6,6 +6,7 @@
 export * from './spec';
 export * from './training';
 export * from './math/activations';
+export * from './math/gelu-exact';
 export * from './math/matrix';
 export * from './math/neuron';
 export * from './math/softmax';
