@@ -10,6 +10,7 @@ import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
 import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
+import type { TrainedWith } from './book';
 import type { CalcData } from './logic';
 import type { CalcState } from './state';
 
@@ -27,6 +28,8 @@ export interface CalcView {
   tensors: number | null;
   /** The trained (or imported) weights, read after each run; null before. */
   weights: MlpWeights | null;
+  /** The optimiser, rate and batch size the weights were trained with (null: none, or imported). */
+  trainedWith: TrainedWith | null;
 }
 
 export const emptyCalcView = (): CalcView => ({
@@ -40,6 +43,7 @@ export const emptyCalcView = (): CalcView => ({
   totalMs: 0,
   tensors: null,
   weights: null,
+  trainedWith: null,
 });
 
 export class CalcRun {
@@ -69,6 +73,7 @@ export class CalcRun {
       msPerEpoch: null,
       totalMs: 0,
       weights,
+      trainedWith: null,
     });
     this.emit();
   }
@@ -97,6 +102,9 @@ export class CalcRun {
       const model = engine.model ?? (await resetTfModel(engine, spec, view.weights ?? initial));
       view.status = 'entrainement';
       view.message = '';
+      const used = { optim: s.optim, lr: s.lr, lot: s.lot };
+      const same = (t: TrainedWith | null) => t !== 'mixte' && JSON.stringify(t) === JSON.stringify(used);
+      view.trainedWith = view.trainedWith === null || same(view.trainedWith) ? used : 'mixte';
       this.stopping = false;
       this.abort = new AbortController();
       this.emit();
