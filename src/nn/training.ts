@@ -10,7 +10,8 @@ export type OptimizerName = 'sgd' | 'momentum' | 'adagrad' | 'rmsprop' | 'adam';
 /**
  * Optimiser settings. Defaults: momentum ρ = 0.9 (v ← ρv + g; θ ← θ − ηv), RMSProp ρ = 0.9,
  * Adam β₁ = 0.9, β₂ = 0.999, ε = 1e-8 for every adaptive method. `decay: 'inverseSqrt'`
- * uses ηₜ = η / √(t + 1) at step t (t from 0).
+ * uses ηₜ = η / √(t + 1) at step t (t from 0); `decay: 'linear'` ηₜ = η·(1 − t/T) with
+ * T = `decaySteps` (the planned run's steps: η falls to η/T at its last step, then 0).
  */
 export interface OptimizerConfig {
   readonly name: OptimizerName;
@@ -20,7 +21,9 @@ export interface OptimizerConfig {
   readonly beta1?: number;
   readonly beta2?: number;
   readonly epsilon?: number;
-  readonly decay?: 'none' | 'inverseSqrt';
+  readonly decay?: 'none' | 'inverseSqrt' | 'linear';
+  /** With `decay: 'linear'`: the steps T over which η falls to 0 (an integer ≥ 1). */
+  readonly decaySteps?: number;
 }
 
 /** Weight penalty αΩ(θ) added to the cost, on the W matrices only (not the biases). */

@@ -22,9 +22,18 @@ export interface Optimizer {
  */
 export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
-/** ηₜ at step t (t from 0): η, or η/√(t + 1) with `decay: 'inverseSqrt'`. */
+/**
+ * ηₜ at step t (t from 0): η; η/√(t + 1) with `decay: 'inverseSqrt'`; η·max(0, 1 − t/T) with
+ * `decay: 'linear'` and T = `decaySteps` (a whole planned run ends on small steps).
+ */
 export function learningRateAt(config: OptimizerConfig, t: number): number {
-  return config.decay === 'inverseSqrt' ? config.learningRate / Math.sqrt(t + 1) : config.learningRate;
+  const eta = config.learningRate;
+  if (config.decay === 'inverseSqrt') return eta / Math.sqrt(t + 1);
+  if (config.decay !== 'linear') return eta;
+  const T = config.decaySteps;
+  if (T === undefined || !Number.isInteger(T) || T < 1)
+    throw new Error(`Optimiseur\u00a0: la décroissance linéaire demande un nombre de pas entier ≥ 1 (reçu ${T}).`);
+  return eta * Math.max(0, 1 - t / T);
 }
 
 function checkConfig(config: OptimizerConfig): void {

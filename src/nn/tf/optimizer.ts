@@ -9,7 +9,7 @@
  * - `adagrad` and `rmsprop` are written here in tf ops, because tfjs' differ: both divide by
  *   √(s + ε) instead of √s + ε (a visible difference when g² is near ε), tfjs' AdaGrad starts
  *   s at 0.1 instead of 0 and its ε cannot be set (the backend's is used).
- * - `decay: 'inverseSqrt'`: ηₜ = η/√(t + 1) is set before each step — `setLearningRate` for
+ * - `decay` ('inverseSqrt' η/√(t + 1), 'linear' η·(1 − t/T)): ηₜ is set before each step — `setLearningRate` for
  *   sgd/momentum, the `learningRate` field tfjs' Adam reads at every step (protected in the
  *   typings, public at run time), a plain number here for adagrad/rmsprop.
  */

@@ -131,6 +131,15 @@ describe('learning-rate decay', () => {
     expect(learningRateAt({ name: 'sgd', learningRate: 0.3 }, 8)).toBe(0.3);
   });
 
+  it('linear gives η(1 − t/T), down to 0 at t = T and after; it needs T', () => {
+    const config: OptimizerConfig = { name: 'adam', learningRate: 0.004, decay: 'linear', decaySteps: 4 };
+    [0.004, 0.003, 0.002, 0.001, 0, 0].forEach((expected, t) =>
+      expect(learningRateAt(config, t)).toBeCloseTo(expected, 15),
+    );
+    for (const decaySteps of [undefined, 0, 2.5])
+      expect(() => learningRateAt({ ...config, decaySteps }, 0)).toThrow(/décroissance linéaire/);
+  });
+
   it('three SGD steps with g = 1 move by η(1 + 1/√2 + 1/√3)', () => {
     const optimizer = createOptimizer({ name: 'sgd', learningRate: 0.3, decay: 'inverseSqrt' });
     const theta = [Float64Array.of(0)];

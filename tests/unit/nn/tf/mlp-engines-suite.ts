@@ -96,8 +96,10 @@ export function enginesSuite(tf: Tf, backend: 'cpu' | 'wasm'): void {
       { name: 'adam', learningRate: 0.01, beta1: 0.8, beta2: 0.99, epsilon: 1e-6, decay: 'inverseSqrt' },
       { name: 'sgd', learningRate: 0.1, decay: 'inverseSqrt' },
       { name: 'rmsprop', learningRate: 0.01, decay: 'inverseSqrt' },
+      { name: 'adam', learningRate: 0.01, decay: 'linear', decaySteps: 3 },
     ];
-    it.each(optimizerConfigs.map((c) => [`${c.name}${c.decay ? ' + 1/√t' : ''}`, c] as const))(
+    const decayName = { none: '', inverseSqrt: ' + 1/√t', linear: ' + linear decay' } as const;
+    it.each(optimizerConfigs.map((c) => [`${c.name}${decayName[c.decay ?? 'none']}`, c] as const))(
       '%s: three steps from the same gradients give the reference parameters',
       async (_, config) => {
         const spec = named[0]!.spec;
