@@ -2,7 +2,14 @@
  * One Chromium per test file, with a software WebGPU adapter (--enable-unsafe-webgpu), every
  * request outside 127.0.0.1 blocked and recorded, and console errors collected.
  */
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { inject } from 'vitest';
 
 export const siteUrl = () => inject('siteUrl');
@@ -33,8 +40,13 @@ export interface WatchedPage {
   external: string[];
 }
 
-export async function openPage(browser: Browser, path: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+/** `options` e.g. a phone's viewport, so that the page is laid out at that width from the start. */
+export async function openPage(
+  browser: Browser,
+  path: string,
+  options: BrowserContextOptions = {},
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   const external: string[] = [];

@@ -1,14 +1,20 @@
 /**
- * Every page of the built site: loads with no console error, makes no request outside
- * 127.0.0.1, passes axe, and every link and asset it names exists under the sub-path base.
+ * Every page of the built site, read to the end so that every island has hydrated: loads with
+ * no console error, makes no request outside 127.0.0.1, passes axe in light and dark mode, is no
+ * wider than a 375 px phone, and every link and asset it names exists under the sub-path base.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, listPages, openPage, siteUrl } from './browser';
+import { scrollToBottom } from './scroll';
 
 const pages = listPages();
+/** axe's rules whose outcome depends on colours: the ones worth running again in dark mode. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+const PHONE = { width: 375, height: 800 };
 let browser: Browser;
+const fileStarted = Date.now();
 const linked = new Set<string>();
 
 beforeAll(async () => {
@@ -16,6 +22,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  // axe and reading every page to its end are the slow parts of the suite: say what they cost.
+  console.log(`pages.test.ts : ${pages.length} pages en ${((Date.now() - fileStarted) / 1000).toFixed(0)} s`);
 });
 
 test('the build has the home page, the nine chapters, the glossary and the demo catalogue', () => {
@@ -23,16 +31,30 @@ test('the build has the home page, the nine chapters, the glossary and the demo 
   expect(pages.length).toBeGreaterThanOrEqual(13);
 });
 
+/**
+ * axe's findings in a colour scheme, after checking that the page really is in it. The light
+ * run is axe's whole set of rules; the dark one only those about colour, since the rest (names,
+ * roles, structure) does not change with the scheme and axe is the slow part of this file.
+ */
+async function axeIn(page: Page, scheme: 'light' | 'dark'): Promise<string[]> {
+  await page.emulateMedia({ colorScheme: scheme });
+  // Starlight follows the system scheme (data-theme on <html>): make sure it did, so that a
+  // change in how it picks its theme cannot leave this check silently in the other scheme.
+  await page.waitForFunction((s) => document.documentElement.dataset.theme === s, scheme);
+  const builder = new AxeBuilder({ page });
+  if (scheme === 'dark') builder.withRules(COLOUR_RULES);
+  const axe = await builder.analyze();
+  return axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 describe.each(pages)('page /%s', (path) => {
-  test('loads cleanly, stays on 127.0.0.1 and passes axe', async () => {
+  test('loads cleanly, stays on 127.0.0.1 and passes axe in light and dark once its islands have hydrated', async () => {
+    const started = Date.now();
     const { page, context, errors, external } = await openPage(browser, path);
     try {
       await page.waitForLoadState('networkidle');
-      // Scroll to the bottom so client:visible islands hydrate and are checked too.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(300);
-      const axe = await new AxeBuilder({ page }).analyze();
-      const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+      await scrollToBottom(page);
+      const violations = [...(await axeIn(page, 'light')), ...(await axeIn(page, 'dark'))];
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
       expect(external).toEqual([]);
@@ -47,32 +69,60 @@ describe.each(pages)('page /%s', (path) => {
       for (const u of urls) if (u.startsWith('http://127.0.0.1')) linked.add(u);
     } finally {
       await context.close();
+      console.log(`/${path} : lecture, axe clair et sombre en ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   });
 });
 
+/**
+ * The document's width on screen, and the culprits when it is wider than the screen: elements
+ * sticking out that no scrolling box clips. An absolutely positioned element escapes the
+ * scrolling boxes between it and its containing block (e.g. a visually hidden label inside a
+ * scrolling table, when nothing in between is positioned), so those do not count for it.
+ */
+function measureWidth(page: Page) {
+  return page.evaluate(() => {
+    const screen = document.documentElement.clientWidth;
+    const clipped = (el: Element) => {
+      let position = getComputedStyle(el).position;
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (position === 'absolute' && style.position === 'static') continue;
+        if (position === 'fixed' && style.transform === 'none') continue;
+        if (style.overflowX !== 'visible') return true;
+        position = style.position;
+      }
+      return false;
+    };
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > screen + 1 && !clipped(el))
+      .slice(0, 5)
+      .map((el) =>
+        [el.tagName.toLowerCase(), ...(el.getAttribute('class') ?? '').split(' ')].filter(Boolean).join('.'),
+      );
+    return { width: document.documentElement.scrollWidth, screen, culprits };
+  });
+}
+
 describe.each(pages)('page /%s on a phone', (path) => {
-  test('has no horizontal scroll at 375 px once its islands have hydrated', async () => {
-    const { page, context } = await openPage(browser, path);
+  test(`is no wider than ${PHONE.width} px once read to the end, and what scrolls within it takes the keyboard`, async () => {
+    const started = Date.now();
+    const { page, context } = await openPage(browser, path, { viewport: PHONE });
     try {
-      await page.setViewportSize({ width: 375, height: 800 });
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForTimeout(300);
-      const wide = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        if (document.documentElement.scrollWidth <= width) return [];
-        // Name the culprits: elements sticking out that no scrolling ancestor contains.
-        return [...document.querySelectorAll('body *')]
-          .filter((el) => {
-            if (el.getBoundingClientRect().right <= width + 1) return false;
-            for (let p = el.parentElement; p; p = p.parentElement)
-              if (getComputedStyle(p).overflowX !== 'visible') return false;
-            return true;
-          })
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]}`);
-      });
-      expect(wide).toEqual([]);
+      await page.waitForLoadState('networkidle');
+      await scrollToBottom(page);
+      const measured = await measureWidth(page);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`/${path} : ${measured.width} px de large pour ${measured.screen} px d’écran (${seconds} s)`);
+      // No sideways scroll: the document is no wider than the screen (375 px, less a scrollbar if any).
+      expect(measured.screen).toBeLessThanOrEqual(PHONE.width);
+      expect(
+        measured.width,
+        `${measured.width} px de large ; dépassent : ${measured.culprits.join(', ')}`,
+      ).toBeLessThanOrEqual(measured.screen);
+      // What scrolls sideways inside its own box on a phone must be reachable from the keyboard.
+      const scrollers = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze();
+      expect(scrollers.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
     } finally {
       await context.close();
     }
