@@ -8,8 +8,10 @@ import type { Matrix } from './math/matrix';
 
 function checkPair(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, what: string): number {
   if (yTrue.length !== yPred.length)
-    throw new Error(`${what} : ${yTrue.length} valeurs vraies pour ${yPred.length} prédictions (il en faut autant).`);
-  if (yTrue.length === 0) throw new Error(`${what} : aucune valeur (au moins une attendue).`);
+    throw new Error(
+      `${what}\u00a0: ${yTrue.length} valeurs vraies pour ${yPred.length} prédictions (il en faut autant).`,
+    );
+  if (yTrue.length === 0) throw new Error(`${what}\u00a0: aucune valeur (au moins une attendue).`);
   return yTrue.length;
 }
 
@@ -62,7 +64,7 @@ export function accuracy(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): nu
  * of the largest value, the first one on ties → n labels.
  */
 export function predictedClasses(scores: Matrix): Int32Array {
-  if (scores.cols < 1) throw new Error('predictedClasses : au moins une colonne (une classe) attendue.');
+  if (scores.cols < 1) throw new Error('predictedClasses\u00a0: au moins une colonne (une classe) attendue.');
   const out = new Int32Array(scores.rows);
   for (let i = 0; i < scores.rows; i++) {
     let best = 0;
@@ -81,11 +83,11 @@ export function predictedClasses(scores: Matrix): Int32Array {
 export function confusionMatrix(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, classes: number): number[][] {
   const n = checkPair(yTrue, yPred, 'confusionMatrix');
   if (!Number.isInteger(classes) || classes < 1)
-    throw new Error(`confusionMatrix : le nombre de classes doit être un entier ≥ 1 (reçu ${classes}).`);
+    throw new Error(`confusionMatrix\u00a0: le nombre de classes doit être un entier ≥ 1 (reçu ${classes}).`);
   const C = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const check = (v: number, i: number, which: string) => {
     if (!Number.isInteger(v) || v < 0 || v >= classes)
-      throw new Error(`confusionMatrix : ${which} ${v} à la position ${i}, entier de 0 à ${classes - 1} attendu.`);
+      throw new Error(`confusionMatrix\u00a0: ${which} ${v} à la position ${i}, entier de 0 à ${classes - 1} attendu.`);
   };
   for (let i = 0; i < n; i++) {
     check(yTrue[i]!, i, 'classe vraie');
@@ -117,10 +119,12 @@ export function precisionRecallF1(confusion: readonly (readonly number[])[]): {
   macro: { precision: number; recall: number; f1: number };
 } {
   const k = confusion.length;
-  if (k === 0) throw new Error('precisionRecallF1 : matrice de confusion vide (au moins une classe attendue).');
+  if (k === 0) throw new Error('precisionRecallF1\u00a0: matrice de confusion vide (au moins une classe attendue).');
   confusion.forEach((row, t) => {
     if (row.length !== k)
-      throw new Error(`precisionRecallF1 : la ligne ${t} a ${row.length} colonnes, ${k} attendues (matrice carrée).`);
+      throw new Error(
+        `precisionRecallF1\u00a0: la ligne ${t} a ${row.length} colonnes, ${k} attendues (matrice carrée).`,
+      );
   });
   const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
   const perClass = confusion.map((row, c) => {

@@ -47,33 +47,35 @@ export interface MlpWeights {
 /** Throws an error naming the first problem of `spec` (French message, shown to readers). */
 export function validateSpec(spec: MlpSpec): void {
   if (!Number.isInteger(spec.inputSize) || spec.inputSize < 1)
-    throw new Error(`Spécification invalide : inputSize doit être un entier ≥ 1 (reçu ${spec.inputSize}).`);
-  if (spec.layers.length === 0) throw new Error('Spécification invalide : il faut au moins une couche.');
+    throw new Error(`Spécification invalide\u00a0: inputSize doit être un entier ≥ 1 (reçu ${spec.inputSize}).`);
+  if (spec.layers.length === 0) throw new Error('Spécification invalide\u00a0: il faut au moins une couche.');
   spec.layers.forEach((layer, l) => {
     if (!Number.isInteger(layer.units) || layer.units < 1)
       throw new Error(
-        `Spécification invalide : la couche ${l + 1} doit avoir au moins un neurone (reçu ${layer.units}).`,
+        `Spécification invalide\u00a0: la couche ${l + 1} doit avoir au moins un neurone (reçu ${layer.units}).`,
       );
     if (layer.activation === 'softmax') {
       if (l !== spec.layers.length - 1)
-        throw new Error(`Spécification invalide : softmax n’est permise que sur la dernière couche (couche ${l + 1}).`);
+        throw new Error(
+          `Spécification invalide\u00a0: softmax n’est permise que sur la dernière couche (couche ${l + 1}).`,
+        );
     } else if (!isActivationName(layer.activation)) {
       throw new Error(
-        `Spécification invalide : activation inconnue « ${String(layer.activation)} » (couche ${l + 1}).`,
+        `Spécification invalide\u00a0: activation inconnue «\u202f${String(layer.activation)}\u202f» (couche ${l + 1}).`,
       );
     }
   });
   const last = spec.layers[spec.layers.length - 1]!;
   if (!lossNames.includes(spec.loss))
-    throw new Error(`Spécification invalide : perte inconnue « ${String(spec.loss)} ».`);
+    throw new Error(`Spécification invalide\u00a0: perte inconnue «\u202f${String(spec.loss)}\u202f».`);
   if (spec.loss === 'categoricalCrossEntropy' && (last.activation !== 'softmax' || last.units < 2))
     throw new Error(
-      'Spécification invalide : l’entropie croisée catégorielle demande une sortie softmax d’au moins 2 neurones.',
+      'Spécification invalide\u00a0: l’entropie croisée catégorielle demande une sortie softmax d’au moins 2 neurones.',
     );
   if (last.activation === 'softmax' && spec.loss !== 'categoricalCrossEntropy')
-    throw new Error('Spécification invalide : une sortie softmax va avec l’entropie croisée catégorielle.');
+    throw new Error('Spécification invalide\u00a0: une sortie softmax va avec l’entropie croisée catégorielle.');
   if (spec.loss === 'bce' && last.activation !== 'sigmoid')
-    throw new Error('Spécification invalide : l’entropie croisée binaire demande une sortie sigmoïde.');
+    throw new Error('Spécification invalide\u00a0: l’entropie croisée binaire demande une sortie sigmoïde.');
 }
 
 /** Input size of each layer: [inputSize, units₀, …, units_{L−2}]. */
@@ -97,17 +99,17 @@ export function checkWeightsMatchSpec(spec: MlpSpec, weights: MlpWeights): void 
   const inputs = layerInputSizes(spec);
   if (weights.W.length !== spec.layers.length || weights.b.length !== spec.layers.length)
     throw new Error(
-      `Poids incompatibles : ${weights.W.length} couches de poids pour ${spec.layers.length} couches dans la spécification.`,
+      `Poids incompatibles\u00a0: ${weights.W.length} couches de poids pour ${spec.layers.length} couches dans la spécification.`,
     );
   spec.layers.forEach((layer, l) => {
     const W = weights.W[l]!;
     if (W.rows !== inputs[l] || W.cols !== layer.units)
       throw new Error(
-        `Poids incompatibles : W de la couche ${l + 1} est ${W.rows}×${W.cols}, ${inputs[l]}×${layer.units} attendu.`,
+        `Poids incompatibles\u00a0: W de la couche ${l + 1} est ${W.rows}×${W.cols}, ${inputs[l]}×${layer.units} attendu.`,
       );
     if (weights.b[l]!.length !== layer.units)
       throw new Error(
-        `Poids incompatibles : b de la couche ${l + 1} a ${weights.b[l]!.length} valeurs, ${layer.units} attendues.`,
+        `Poids incompatibles\u00a0: b de la couche ${l + 1} a ${weights.b[l]!.length} valeurs, ${layer.units} attendues.`,
       );
   });
 }

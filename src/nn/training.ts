@@ -83,13 +83,13 @@ export interface TrainOptions {
 
 /** The French explanation shown when the loss stops being a finite number. */
 export const DIVERGENCE_REASON =
-  'La perte n’est plus un nombre fini (NaN ou ∞) : l’entraînement a divergé et a été arrêté. ' +
-  'Le pas d’apprentissage est probablement trop grand ; réduisez-le, puis recommencez.';
+  'La perte n’est plus un nombre fini (NaN ou ∞)\u00a0: l’entraînement a divergé et a été arrêté. ' +
+  'Le pas d’apprentissage est probablement trop grand\u202f; réduisez-le, puis recommencez.';
 
 /** The French explanation of an early stop, the same for both engines. */
 export function earlyStopReason(patience: number, bestEpoch: number): string {
   return (
-    `La perte de validation ne baisse plus depuis ${patience} époque${patience > 1 ? 's' : ''} : ` +
+    `La perte de validation ne baisse plus depuis ${patience} époque${patience > 1 ? 's' : ''}\u00a0: ` +
     `arrêt anticipé, les poids de l’époque ${bestEpoch} (la meilleure) sont conservés.`
   );
 }

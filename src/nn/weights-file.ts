@@ -28,7 +28,7 @@ export interface WeightsFileMeta {
 
 const PREFIX = 'Fichier de poids';
 function fail(message: string): never {
-  throw new Error(`${PREFIX} : ${message}`);
+  throw new Error(`${PREFIX}\u00a0: ${message}`);
 }
 
 /** A plain copy of the spec with only the known fields (useBias only when given). */
@@ -60,11 +60,12 @@ function* layerParts(weights: MlpWeights): Generator<{ values: Float64Array; whe
 function checkValues(spec: MlpSpec, weights: MlpWeights, where: string): void {
   for (const part of layerParts(weights)) {
     const k = part.values.findIndex((v) => !Number.isFinite(Math.fround(v)));
-    if (k >= 0) throw new Error(`${where} : valeur non finie en float32 (${part.values[k]}) dans ${part.where(k)}.`);
+    if (k >= 0)
+      throw new Error(`${where}\u00a0: valeur non finie en float32 (${part.values[k]}) dans ${part.where(k)}.`);
   }
   spec.layers.forEach((layer, l) => {
     if (layer.useBias === false && weights.b[l]!.some((v) => v !== 0))
-      throw new Error(`${where} : la couche ${l + 1} est sans biais mais son b contient des valeurs non nulles.`);
+      throw new Error(`${where}\u00a0: la couche ${l + 1} est sans biais mais son b contient des valeurs non nulles.`);
   });
 }
 
@@ -138,7 +139,7 @@ function readSpec(raw: unknown): MlpSpec {
 function compareSpecs(found: MlpSpec, expected: MlpSpec): void {
   const differ = (field: string, f: unknown, e: unknown) =>
     fail(
-      `ce modèle ne convient pas ici : ${field} vaut ${JSON.stringify(f)} dans le fichier, ${JSON.stringify(e)} attendu.`,
+      `ce modèle ne convient pas ici\u00a0: ${field} vaut ${JSON.stringify(f)} dans le fichier, ${JSON.stringify(e)} attendu.`,
     );
   if (found.inputSize !== expected.inputSize) differ('inputSize', found.inputSize, expected.inputSize);
   if (found.layers.length !== expected.layers.length)
@@ -165,10 +166,12 @@ export function decodeWeightsFile(
   bytes: Uint8Array,
   expected?: MlpSpec,
 ): { spec: MlpSpec; weights: MlpWeights; meta: WeightsFileMeta } {
-  if (bytes.length < 8) fail(`trop court : au moins 8 octets attendus, ${bytes.length} reçus.`);
+  if (bytes.length < 8) fail(`trop court\u00a0: au moins 8 octets attendus, ${bytes.length} reçus.`);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (magic !== WEIGHTS_FILE_MAGIC)
-    fail(`signature « ${WEIGHTS_FILE_MAGIC} » attendue au début, « ${magic.replace(/[^\x20-\x7e]/g, '?')} » trouvée.`);
+    fail(
+      `signature «\u202f${WEIGHTS_FILE_MAGIC}\u202f» attendue au début, «\u202f${magic.replace(/[^\x20-\x7e]/g, '?')}\u202f» trouvée.`,
+    );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(4, true);
   if (8 + headerLength > bytes.length)
@@ -183,10 +186,11 @@ export function decodeWeightsFile(
   }
   if (!isObject(header)) return fail('l’en-tête JSON doit être un objet.');
   if (header.format !== WEIGHTS_FILE_FORMAT)
-    fail(`format ${JSON.stringify(header.format)} inconnu, « ${WEIGHTS_FILE_FORMAT} » attendu.`);
+    fail(`format ${JSON.stringify(header.format)} inconnu, «\u202f${WEIGHTS_FILE_FORMAT}\u202f» attendu.`);
   if (header.version !== WEIGHTS_FILE_VERSION)
     fail(`version ${JSON.stringify(header.version)} non prise en charge (version ${WEIGHTS_FILE_VERSION} attendue).`);
-  if (header.dtype !== 'float32') fail(`type de valeurs ${JSON.stringify(header.dtype)} inconnu, « float32 » attendu.`);
+  if (header.dtype !== 'float32')
+    fail(`type de valeurs ${JSON.stringify(header.dtype)} inconnu, «\u202ffloat32\u202f» attendu.`);
   const rawMeta = header.meta ?? {};
   if (!isObject(rawMeta)) return fail('meta doit être un objet.');
   for (const key of ['createdAt', 'note'] as const)
@@ -220,7 +224,7 @@ export function decodeWeightsFile(
   const bodyLength = bytes.length - bodyStart;
   if (bodyLength !== 4 * valueCount)
     fail(
-      `${bodyLength < 4 * valueCount ? 'corps tronqué' : 'octets en trop'} : ${4 * valueCount} octets de valeurs attendus ` +
+      `${bodyLength < 4 * valueCount ? 'corps tronqué' : 'octets en trop'}\u00a0: ${4 * valueCount} octets de valeurs attendus ` +
         `après l’en-tête, ${Math.max(0, bodyLength)} reçus.`,
     );
 

@@ -220,7 +220,7 @@ test('export then import gives the same answers; a corrupted file is refused wit
   });
   const refusal = demo2.getByTestId('calc-import-erreur');
   await refusal.waitFor();
-  expect(await refusal.textContent()).toMatch(/^Fichier de poids : /);
+  expect(await refusal.textContent()).toMatch(/^Fichier de poids\u00a0: /);
   expect(await answerOf(demo2)).toBe(trained);
   await fresh.context.close();
   await context.close();

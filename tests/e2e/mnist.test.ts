@@ -207,7 +207,7 @@ test('five epochs of 784-128-10 leave no tensor behind; the page stays responsiv
     mimeType: 'application/octet-stream',
     buffer: bytes.subarray(0, 100),
   });
-  expect(await demo2.getByTestId('mnist-import-erreur').textContent()).toMatch(/^Fichier de poids : /);
+  expect(await demo2.getByTestId('mnist-import-erreur').textContent()).toMatch(/^Fichier de poids\u00a0: /);
   expect(errors).toEqual([]);
   await fresh.context.close();
   await context.close();

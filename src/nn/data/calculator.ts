@@ -42,12 +42,14 @@ export function applyOperation(operation: CalculatorOperation, a: number, b: num
 
 function checkMax(max: number): void {
   if (!Number.isFinite(max) || max <= 0)
-    throw new Error(`Calculatrice : max doit être un nombre fini > 0 (reçu ${max}).`);
+    throw new Error(`Calculatrice\u00a0: max doit être un nombre fini > 0 (reçu ${max}).`);
 }
 
 function checkOperation(operation: string): asserts operation is CalculatorOperation {
   if (operation !== 'sum' && operation !== 'product')
-    throw new Error(`Calculatrice : opération inconnue « ${operation} » (« sum » ou « product » attendue).`);
+    throw new Error(
+      `Calculatrice\u00a0: opération inconnue «\u202f${operation}\u202f» («\u202fsum\u202f» ou «\u202fproduct\u202f» attendue).`,
+    );
 }
 
 /** The divisor of the targets: 2·max for the sum (the largest sum), max² for the product. */
@@ -85,11 +87,11 @@ export function calculatorDataset(rng: Rng, options: CalculatorOptions): Calcula
   const { operation, min, max, count } = options;
   checkOperation(operation);
   if (!Number.isInteger(min) || !Number.isInteger(max))
-    throw new Error(`Calculatrice : min et max doivent être des entiers (reçu min = ${min}, max = ${max}).`);
+    throw new Error(`Calculatrice\u00a0: min et max doivent être des entiers (reçu min = ${min}, max = ${max}).`);
   checkMax(max);
-  if (min >= max) throw new Error(`Calculatrice : min doit être < max (reçu min = ${min}, max = ${max}).`);
+  if (min >= max) throw new Error(`Calculatrice\u00a0: min doit être < max (reçu min = ${min}, max = ${max}).`);
   if (!Number.isInteger(count) || count < 1)
-    throw new Error(`Calculatrice : count doit être un entier ≥ 1 (reçu ${count}).`);
+    throw new Error(`Calculatrice\u00a0: count doit être un entier ≥ 1 (reçu ${count}).`);
 
   const span = max - min + 1;
   const pairData = new Float64Array(2 * count);

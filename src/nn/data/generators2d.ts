@@ -48,9 +48,9 @@ type Point = readonly [number, number];
 
 /** Runs `point(rng, label)` for each i with label i mod 2, then adds the jitter. */
 function build(rng: Rng, n: number, noise: number, point: (rng: Rng, label: 0 | 1) => Point): Dataset2d {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`Jeu de données 2D : n doit être un entier ≥ 1 (reçu ${n}).`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`Jeu de données 2D\u00a0: n doit être un entier ≥ 1 (reçu ${n}).`);
   if (!Number.isFinite(noise) || noise < 0)
-    throw new Error(`Jeu de données 2D : le bruit doit être un nombre fini ≥ 0 (reçu ${noise}).`);
+    throw new Error(`Jeu de données 2D\u00a0: le bruit doit être un nombre fini ≥ 0 (reçu ${noise}).`);
   const data = new Float64Array(2 * n);
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {

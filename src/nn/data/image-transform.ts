@@ -21,9 +21,9 @@ export const IDENTITY: Affine = [1, 0, 0, 0, 1, 0];
 
 function checkSize(img: Pixels, rows: number, cols: number, where: string): void {
   if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1)
-    throw new Error(`${where} : taille ${rows}×${cols} invalide (entiers ≥ 1 attendus).`);
+    throw new Error(`${where}\u00a0: taille ${rows}×${cols} invalide (entiers ≥ 1 attendus).`);
   if (img.length !== rows * cols)
-    throw new Error(`${where} : ${img.length} pixels reçus, ${rows * cols} attendus (${rows}×${cols}).`);
+    throw new Error(`${where}\u00a0: ${img.length} pixels reçus, ${rows * cols} attendus (${rows}×${cols}).`);
 }
 
 /**
@@ -86,7 +86,7 @@ export interface ImageMove {
  */
 export function moveAffine(rows: number, cols: number, { dx = 0, dy = 0, degrees = 0, scale = 1 }: ImageMove): Affine {
   if (!(scale > 0) || !Number.isFinite(scale))
-    throw new Error(`moveAffine : facteur d’échelle ${scale} invalide (> 0).`);
+    throw new Error(`moveAffine\u00a0: facteur d’échelle ${scale} invalide (> 0).`);
   const cx = (cols - 1) / 2;
   const cy = (rows - 1) / 2;
   const t = (degrees * Math.PI) / 180;

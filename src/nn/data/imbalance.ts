@@ -13,16 +13,16 @@ const DIGITS = 10;
 function checkIndices(labels: ArrayLike<number>, indices: readonly number[], where: string): void {
   indices.forEach((r, i) => {
     if (!Number.isInteger(r) || r < 0 || r >= labels.length)
-      throw new Error(`${where} : indice ${r} hors de [0, ${labels.length - 1}] (position ${i}).`);
+      throw new Error(`${where}\u00a0: indice ${r} hors de [0, ${labels.length - 1}] (position ${i}).`);
     const k = labels[r]!;
     if (!Number.isInteger(k) || k < 0 || k >= DIGITS)
-      throw new Error(`${where} : étiquette ${k} à l’indice ${r}, chiffre de 0 à 9 attendu.`);
+      throw new Error(`${where}\u00a0: étiquette ${k} à l’indice ${r}, chiffre de 0 à 9 attendu.`);
   });
 }
 
 function checkDigit(digit: number, where: string): void {
   if (!Number.isInteger(digit) || digit < 0 || digit >= DIGITS)
-    throw new Error(`${where} : chiffre ${digit} invalide (entier de 0 à 9 attendu).`);
+    throw new Error(`${where}\u00a0: chiffre ${digit} invalide (entier de 0 à 9 attendu).`);
 }
 
 /** The indices of each digit, in their order in `indices`: byDigit[k] lists those labelled k. */
@@ -57,7 +57,7 @@ export function makeRare(
   checkIndices(labels, indices, 'makeRare');
   checkDigit(digit, 'makeRare');
   if (!(keepFraction >= 0 && keepFraction <= 1))
-    throw new Error(`makeRare : part conservée ${keepFraction} invalide (entre 0 et 1 attendu).`);
+    throw new Error(`makeRare\u00a0: part conservée ${keepFraction} invalide (entre 0 et 1 attendu).`);
   const ofDigit = indices.filter((r) => labels[r] === digit);
   const n = ofDigit.length;
   const keep = keepFraction > 0 && n > 0 ? Math.max(1, Math.round(n * keepFraction)) : 0;
@@ -126,13 +126,13 @@ export function augmentRare(
   checkIndices(set.labels, indices, 'augmentRare');
   checkDigit(digit, 'augmentRare');
   if (!Number.isInteger(targetCount) || targetCount < 0)
-    throw new Error(`augmentRare : nombre visé ${targetCount} invalide (entier ≥ 0 attendu).`);
+    throw new Error(`augmentRare\u00a0: nombre visé ${targetCount} invalide (entier ≥ 0 attendu).`);
   const { rows, cols } = set;
   const pixels = rows * cols;
   const sources = indices.filter((r) => set.labels[r] === digit);
   const count = Math.max(0, targetCount - sources.length);
   if (count > 0 && sources.length === 0)
-    throw new Error(`augmentRare : aucun exemple du chiffre ${digit} à transformer.`);
+    throw new Error(`augmentRare\u00a0: aucun exemple du chiffre ${digit} à transformer.`);
   const rng = createRng(seed);
   const order = rng.shuffle(sources);
   const images = new Uint8Array(count * pixels);
@@ -151,7 +151,9 @@ export function augmentRare(
 /** a then b, as one set (copies); both must have the same image size. */
 export function concatSets(a: MnistSet, b: MnistSet): MnistSet {
   if (a.rows !== b.rows || a.cols !== b.cols)
-    throw new Error(`concatSets : images de ${a.rows}×${a.cols} et de ${b.rows}×${b.cols} (même taille attendue).`);
+    throw new Error(
+      `concatSets\u00a0: images de ${a.rows}×${a.cols} et de ${b.rows}×${b.cols} (même taille attendue).`,
+    );
   const images = new Uint8Array(a.images.length + b.images.length);
   images.set(a.images);
   images.set(b.images, a.images.length);

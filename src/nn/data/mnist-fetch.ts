@@ -104,7 +104,7 @@ async function download(
     }
   } catch (e) {
     if (signal.aborted) throw signal.reason;
-    const got = expected > 0 ? ` : ${bytes(received)} octets reçus sur ${bytes(expected)}` : '';
+    const got = expected > 0 ? `\u00a0: ${bytes(received)} octets reçus sur ${bytes(expected)}` : '';
     throw new Error(`Le fichier ${name} est incomplet${got} (${reasonOf(e)}). ${RETRY}`, { cause: e });
   }
   const out = new Uint8Array(received);
@@ -133,7 +133,9 @@ export async function fetchMnistManifest(
     manifest = JSON.parse(new TextDecoder().decode(body)) as MnistManifest;
     checkManifest(manifest);
   } catch (e) {
-    throw new Error(`Le fichier ${MANIFEST} des données MNIST est invalide : ${reasonOf(e)} ${RELOAD}`, { cause: e });
+    throw new Error(`Le fichier ${MANIFEST} des données MNIST est invalide\u00a0: ${reasonOf(e)} ${RELOAD}`, {
+      cause: e,
+    });
   }
   manifestCache.set(url, manifest);
   return manifest;
@@ -230,18 +232,18 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
 export function assembleMnistSet(chunks: readonly MnistChunk[], { allowPrefix = false } = {}): MnistSet {
   const sorted = [...chunks].sort((a, b) => a.offset - b.offset);
   const first = sorted[0];
-  if (!first) throw new Error('assembleMnistSet : aucun morceau reçu.');
+  if (!first) throw new Error('assembleMnistSet\u00a0: aucun morceau reçu.');
   const { rows, cols, total } = first;
   let count = 0;
   for (const c of sorted) {
     if (c.rows !== rows || c.cols !== cols || c.total !== total)
-      throw new Error(`assembleMnistSet : le morceau à l’image ${c.offset} ne vient pas du même ensemble.`);
+      throw new Error(`assembleMnistSet\u00a0: le morceau à l’image ${c.offset} ne vient pas du même ensemble.`);
     if (c.offset !== count)
-      throw new Error(`assembleMnistSet : morceau à l’image ${c.offset}, l’image ${count} était attendue.`);
+      throw new Error(`assembleMnistSet\u00a0: morceau à l’image ${c.offset}, l’image ${count} était attendue.`);
     count += c.count;
   }
   if (count !== total && !allowPrefix)
-    throw new Error(`assembleMnistSet : ${count} images sur ${total}, des morceaux manquent.`);
+    throw new Error(`assembleMnistSet\u00a0: ${count} images sur ${total}, des morceaux manquent.`);
   if (sorted.length === 1) return { count, rows, cols, images: first.images, labels: first.labels };
   const pixels = rows * cols;
   const images = new Uint8Array(count * pixels);

@@ -38,7 +38,7 @@ export function toMnistImage(
   { maxValue = 255, threshold = 0 }: MnistPreprocessOptions = {},
 ): Uint8Array | null {
   if (!(maxValue > 0) || !Number.isFinite(maxValue))
-    throw new Error(`toMnistImage : valeur d’encre maximale ${maxValue} invalide (> 0 attendu).`);
+    throw new Error(`toMnistImage\u00a0: valeur d’encre maximale ${maxValue} invalide (> 0 attendu).`);
   const box = boundingBox(gray, rows, cols, threshold);
   if (!box) return null;
   const h = box.bottom - box.top + 1;

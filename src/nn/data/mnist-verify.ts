@@ -63,15 +63,15 @@ export async function unpackChunk(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const incomplete = (expected: number) =>
     new Error(
-      `Le fichier ${file.name} est incomplet : ${bytes(received.length)} octets reçus sur ${bytes(expected)}. ${RETRY}`,
+      `Le fichier ${file.name} est incomplet\u00a0: ${bytes(received.length)} octets reçus sur ${bytes(expected)}. ${RETRY}`,
     );
   // A server that sends the .gz with `Content-Encoding: gzip` has the browser decompress it:
   // then the bytes start with the chunk's magic, not gzip's 1f 8b.
   if (received[0] !== 0x1f || received[1] !== 0x8b) {
     if (String.fromCharCode(...received.subarray(0, 4)) !== MNIST_CHUNK_MAGIC)
       throw new Error(
-        `Le fichier ${file.name} n’est pas un fichier de données MNIST : il ne commence ni par la signature gzip ` +
-          `ni par « ${MNIST_CHUNK_MAGIC} » (le serveur a peut-être renvoyé une page d’erreur). ${RELOAD}`,
+        `Le fichier ${file.name} n’est pas un fichier de données MNIST\u00a0: il ne commence ni par la signature gzip ` +
+          `ni par «\u202f${MNIST_CHUNK_MAGIC}\u202f» (le serveur a peut-être renvoyé une page d’erreur). ${RELOAD}`,
       );
     if (received.length < file.uncompressedBytes) throw incomplete(file.uncompressedBytes);
     return received;
@@ -79,15 +79,18 @@ export async function unpackChunk(
   if (received.length < file.compressedBytes) throw incomplete(file.compressedBytes);
   if (received.length > file.compressedBytes)
     throw new Error(
-      `Le fichier ${file.name} n’a pas la taille annoncée : ${bytes(received.length)} octets reçus, ${bytes(file.compressedBytes)} attendus. ${RELOAD}`,
+      `Le fichier ${file.name} n’a pas la taille annoncée\u00a0: ${bytes(received.length)} octets reçus, ${bytes(file.compressedBytes)} attendus. ${RELOAD}`,
     );
   try {
     const stream = new Blob([received]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (e) {
-    throw new Error(`Le fichier ${file.name} est corrompu : décompression impossible (${reasonOf(e)}). ${RELOAD}`, {
-      cause: e,
-    });
+    throw new Error(
+      `Le fichier ${file.name} est corrompu\u00a0: décompression impossible (${reasonOf(e)}). ${RELOAD}`,
+      {
+        cause: e,
+      },
+    );
   }
 }
 
@@ -122,12 +125,12 @@ export async function checkChunk(
   for (const [key, value] of Object.entries(expected))
     if (chunk[key as keyof typeof expected] !== value)
       throw new Error(
-        `Le fichier ${file.name} ne correspond pas au manifeste : ${key} = ${chunk[key as keyof typeof expected]}, ${value} attendu. ${RELOAD}`,
+        `Le fichier ${file.name} ne correspond pas au manifeste\u00a0: ${key} = ${chunk[key as keyof typeof expected]}, ${value} attendu. ${RELOAD}`,
       );
   const hash = await sha256Hex(data);
   if (hash !== null && hash !== file.sha256)
     throw new Error(
-      `Le fichier ${file.name} est corrompu : son empreinte SHA-256 ne correspond pas au manifeste. ${RELOAD}`,
+      `Le fichier ${file.name} est corrompu\u00a0: son empreinte SHA-256 ne correspond pas au manifeste. ${RELOAD}`,
     );
   return chunk;
 }

@@ -23,20 +23,20 @@ const hex = (v: number, digits = 2) => `0x${v.toString(16).padStart(digits, '0')
  */
 export function parseIdx(bytes: Uint8Array): IdxArray {
   if (bytes.length < 4)
-    throw new Error(`Fichier IDX trop court : 4 octets d’en-tête attendus au moins, ${bytes.length} reçus.`);
+    throw new Error(`Fichier IDX trop court\u00a0: 4 octets d’en-tête attendus au moins, ${bytes.length} reçus.`);
   if (bytes[0] !== 0 || bytes[1] !== 0)
     throw new Error(
-      `Fichier IDX invalide : les deux premiers octets doivent valoir 0x00 0x00, reçu ${hex(bytes[0]!)} ${hex(bytes[1]!)}.`,
+      `Fichier IDX invalide\u00a0: les deux premiers octets doivent valoir 0x00 0x00, reçu ${hex(bytes[0]!)} ${hex(bytes[1]!)}.`,
     );
   const type = bytes[2]!;
   if (type !== 0x08)
-    throw new Error(`Fichier IDX : type ${hex(type)} non pris en charge (seul 0x08, octet non signé, est lu).`);
+    throw new Error(`Fichier IDX\u00a0: type ${hex(type)} non pris en charge (seul 0x08, octet non signé, est lu).`);
   const ndims = bytes[3]!;
-  if (ndims < 1) throw new Error('Fichier IDX invalide : 0 dimension annoncée (au moins 1 attendue).');
+  if (ndims < 1) throw new Error('Fichier IDX invalide\u00a0: 0 dimension annoncée (au moins 1 attendue).');
   const headerLength = 4 + 4 * ndims;
   if (bytes.length < headerLength)
     throw new Error(
-      `Fichier IDX tronqué : en-tête de ${headerLength} octets attendu (${ndims} dimensions), ${bytes.length} reçus.`,
+      `Fichier IDX tronqué\u00a0: en-tête de ${headerLength} octets attendu (${ndims} dimensions), ${bytes.length} reçus.`,
     );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dims = Array.from({ length: ndims }, (_, k) => view.getUint32(4 + 4 * k, false));
@@ -44,7 +44,7 @@ export function parseIdx(bytes: Uint8Array): IdxArray {
   const received = bytes.length - headerLength;
   if (received !== bodyLength)
     throw new Error(
-      `Fichier IDX ${received < bodyLength ? 'tronqué' : 'avec des octets en trop'} : ` +
+      `Fichier IDX ${received < bodyLength ? 'tronqué' : 'avec des octets en trop'}\u00a0: ` +
         `${headerLength + bodyLength} octets attendus (dimensions ${dims.join('×')}), ${bytes.length} reçus.`,
     );
   return { type: 'ubyte', dims, data: bytes.subarray(headerLength) };
@@ -65,7 +65,7 @@ export interface MnistSet {
 
 function checkLabels(labels: Uint8Array, where: string): void {
   const k = labels.findIndex((v) => v > 9);
-  if (k >= 0) throw new Error(`${where} : étiquette ${labels[k]} à la position ${k}, chiffre de 0 à 9 attendu.`);
+  if (k >= 0) throw new Error(`${where}\u00a0: étiquette ${labels[k]} à la position ${k}, chiffre de 0 à 9 attendu.`);
 }
 
 /**
@@ -76,12 +76,12 @@ export function readMnistPair(imagesIdx: Uint8Array, labelsIdx: Uint8Array): Mni
   const images = parseIdx(imagesIdx);
   const labels = parseIdx(labelsIdx);
   if (images.dims.length !== 3)
-    throw new Error(`MNIST : le fichier d’images doit avoir 3 dimensions, il en a ${images.dims.length}.`);
+    throw new Error(`MNIST\u00a0: le fichier d’images doit avoir 3 dimensions, il en a ${images.dims.length}.`);
   if (labels.dims.length !== 1)
-    throw new Error(`MNIST : le fichier d’étiquettes doit avoir 1 dimension, il en a ${labels.dims.length}.`);
+    throw new Error(`MNIST\u00a0: le fichier d’étiquettes doit avoir 1 dimension, il en a ${labels.dims.length}.`);
   const [count, rows, cols] = images.dims as [number, number, number];
   if (labels.dims[0] !== count)
-    throw new Error(`MNIST : ${count} images mais ${labels.dims[0]} étiquettes (il en faut autant).`);
+    throw new Error(`MNIST\u00a0: ${count} images mais ${labels.dims[0]} étiquettes (il en faut autant).`);
   checkLabels(labels.data, 'MNIST');
   return { count, rows, cols, images: images.data, labels: labels.data };
 }
@@ -106,13 +106,13 @@ function checkChunkFields(chunk: Omit<MnistChunk, 'images' | 'labels'>, where: s
   for (const key of uint32Fields) {
     const v = chunk[key];
     if (!Number.isInteger(v) || v < 0 || v > 0xffffffff)
-      throw new Error(`${where} : ${key} doit être un entier de 0 à 2³² − 1 (reçu ${v}).`);
+      throw new Error(`${where}\u00a0: ${key} doit être un entier de 0 à 2³² − 1 (reçu ${v}).`);
   }
   if (chunk.rows < 1 || chunk.cols < 1)
-    throw new Error(`${where} : images de ${chunk.rows}×${chunk.cols} pixels (au moins 1×1 attendu).`);
+    throw new Error(`${where}\u00a0: images de ${chunk.rows}×${chunk.cols} pixels (au moins 1×1 attendu).`);
   if (chunk.offset + chunk.count > chunk.total)
     throw new Error(
-      `${where} : les images ${chunk.offset} à ${chunk.offset + chunk.count - 1} dépassent le total de ${chunk.total}.`,
+      `${where}\u00a0: les images ${chunk.offset} à ${chunk.offset + chunk.count - 1} dépassent le total de ${chunk.total}.`,
     );
 }
 
@@ -125,10 +125,10 @@ export function encodeMnistChunk(chunk: MnistChunk): Uint8Array {
   checkChunkFields(chunk, 'encodeMnistChunk');
   const { count, rows, cols } = chunk;
   if (chunk.labels.length !== count)
-    throw new Error(`encodeMnistChunk : ${chunk.labels.length} étiquettes pour ${count} images.`);
+    throw new Error(`encodeMnistChunk\u00a0: ${chunk.labels.length} étiquettes pour ${count} images.`);
   if (chunk.images.length !== count * rows * cols)
     throw new Error(
-      `encodeMnistChunk : ${chunk.images.length} pixels reçus, ${count * rows * cols} attendus (${count} images de ${rows}×${cols}).`,
+      `encodeMnistChunk\u00a0: ${chunk.images.length} pixels reçus, ${count * rows * cols} attendus (${count} images de ${rows}×${cols}).`,
     );
   checkLabels(chunk.labels, 'encodeMnistChunk');
   const out = new Uint8Array(MNIST_CHUNK_HEADER_BYTES + count * (1 + rows * cols));
@@ -148,14 +148,20 @@ export function encodeMnistChunk(chunk: MnistChunk): Uint8Array {
 export function decodeMnistChunk(bytes: Uint8Array): MnistChunk {
   const where = 'Fichier MNIST du site';
   if (bytes.length < MNIST_CHUNK_HEADER_BYTES)
-    throw new Error(`${where} tronqué : en-tête de ${MNIST_CHUNK_HEADER_BYTES} octets attendu, ${bytes.length} reçus.`);
+    throw new Error(
+      `${where} tronqué\u00a0: en-tête de ${MNIST_CHUNK_HEADER_BYTES} octets attendu, ${bytes.length} reçus.`,
+    );
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
   if (magic !== MNIST_CHUNK_MAGIC)
-    throw new Error(`${where} : signature « ${MNIST_CHUNK_MAGIC} » attendue, « ${magic} » trouvée.`);
+    throw new Error(
+      `${where}\u00a0: signature «\u202f${MNIST_CHUNK_MAGIC}\u202f» attendue, «\u202f${magic}\u202f» trouvée.`,
+    );
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
   if (version !== MNIST_CHUNK_VERSION)
-    throw new Error(`${where} : version ${version} non prise en charge (version ${MNIST_CHUNK_VERSION} attendue).`);
+    throw new Error(
+      `${where}\u00a0: version ${version} non prise en charge (version ${MNIST_CHUNK_VERSION} attendue).`,
+    );
   const [count, rows, cols, offset, total] = uint32Fields.map((_, k) => view.getUint32(8 + 4 * k, true)) as [
     number,
     number,
@@ -168,7 +174,7 @@ export function decodeMnistChunk(bytes: Uint8Array): MnistChunk {
   const expected = MNIST_CHUNK_HEADER_BYTES + count * (1 + rows * cols);
   if (bytes.length !== expected)
     throw new Error(
-      `${where} ${bytes.length < expected ? 'tronqué' : 'avec des octets en trop'} : ` +
+      `${where} ${bytes.length < expected ? 'tronqué' : 'avec des octets en trop'}\u00a0: ` +
         `${expected} octets attendus (${count} images de ${rows}×${cols}), ${bytes.length} reçus.`,
     );
   const labels = bytes.subarray(MNIST_CHUNK_HEADER_BYTES, MNIST_CHUNK_HEADER_BYTES + count);
@@ -196,7 +202,7 @@ export function mnistBatch(
   const [a, b] = scaling === 'unit' ? [1 / 255, 0] : [2 / 255, -1];
   indices.forEach((r, i) => {
     if (!Number.isInteger(r) || r < 0 || r >= set.count)
-      throw new Error(`mnistBatch : indice ${r} hors de [0, ${set.count - 1}] (position ${i}).`);
+      throw new Error(`mnistBatch\u00a0: indice ${r} hors de [0, ${set.count - 1}] (position ${i}).`);
     for (let p = 0; p < pixels; p++) X[i * pixels + p] = a * set.images[r * pixels + p]! + b;
     labels[i] = set.labels[r]!;
     Y[i * 10 + labels[i]!] = 1;

@@ -21,7 +21,8 @@ interface Affine {
 function affine(shift: Float64Array, scale: Float64Array, what: string): Affine {
   const d = shift.length;
   const check = (X: Matrix) => {
-    if (X.cols !== d) throw new Error(`${what} : ${X.cols} colonnes reçues, ${d} attendues (celles de l’ajustement).`);
+    if (X.cols !== d)
+      throw new Error(`${what}\u00a0: ${X.cols} colonnes reçues, ${d} attendues (celles de l’ajustement).`);
   };
   return {
     transform(X) {
@@ -36,13 +37,13 @@ function affine(shift: Float64Array, scale: Float64Array, what: string): Affine 
 }
 
 function checkFit(X: Matrix, what: string): void {
-  if (X.rows < 1) throw new Error(`${what} : il faut au moins une ligne pour ajuster (reçu 0).`);
+  if (X.rows < 1) throw new Error(`${what}\u00a0: il faut au moins une ligne pour ajuster (reçu 0).`);
   if (X.data.length !== X.rows * X.cols)
-    throw new Error(`${what} : ${X.data.length} valeurs pour une matrice ${X.rows}×${X.cols}.`);
+    throw new Error(`${what}\u00a0: ${X.data.length} valeurs pour une matrice ${X.rows}×${X.cols}.`);
   const k = X.data.findIndex((v) => !Number.isFinite(v));
   if (k >= 0)
     throw new Error(
-      `${what} : valeur non finie (${X.data[k]}) ligne ${Math.floor(k / X.cols) + 1}, colonne ${(k % X.cols) + 1}.`,
+      `${what}\u00a0: valeur non finie (${X.data[k]}) ligne ${Math.floor(k / X.cols) + 1}, colonne ${(k % X.cols) + 1}.`,
     );
 }
 
@@ -92,7 +93,9 @@ export function fitMinMaxScaler(X: Matrix, range: readonly [number, number] = [0
   checkFit(X, 'fitMinMaxScaler');
   const [lo, hi] = range;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo >= hi)
-    throw new Error(`fitMinMaxScaler : intervalle cible [${lo}, ${hi}] invalide (bornes finies, lo < hi attendu).`);
+    throw new Error(
+      `fitMinMaxScaler\u00a0: intervalle cible [${lo}, ${hi}] invalide (bornes finies, lo < hi attendu).`,
+    );
   const { rows: n, cols: d, data } = X;
   const min = new Float64Array(d).fill(Infinity);
   const max = new Float64Array(d).fill(-Infinity);

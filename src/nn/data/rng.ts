@@ -19,7 +19,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  if (!Number.isFinite(seed)) throw new Error(`graine invalide : ${seed}`);
+  if (!Number.isFinite(seed)) throw new Error(`graine invalide\u00a0: ${seed}`);
   let state = Math.trunc(seed) >>> 0;
   let spareNormal: number | null = null;
 

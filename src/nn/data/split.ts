@@ -26,16 +26,16 @@ export interface SplitIndices {
  * Order in the shuffled list: train, then validation, then test.
  */
 export function splitIndices(rng: Rng, n: number, fractions: SplitFractions): SplitIndices {
-  if (!Number.isInteger(n) || n < 0) throw new Error(`Découpage : n doit être un entier ≥ 0 (reçu ${n}).`);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Découpage\u00a0: n doit être un entier ≥ 0 (reçu ${n}).`);
   for (const key of ['train', 'validation', 'test'] as const) {
     const f = fractions[key];
     if (!Number.isFinite(f) || f < 0 || f > 1)
-      throw new Error(`Découpage : la part « ${key} » doit être entre 0 et 1 (reçu ${f}).`);
+      throw new Error(`Découpage\u00a0: la part «\u202f${key}\u202f» doit être entre 0 et 1 (reçu ${f}).`);
   }
   const sum = fractions.train + fractions.validation + fractions.test;
   if (Math.abs(sum - 1) > 1e-9)
     throw new Error(
-      `Découpage : les parts doivent totaliser 1 (reçu ${fractions.train} + ${fractions.validation} + ${fractions.test} = ${sum}).`,
+      `Découpage\u00a0: les parts doivent totaliser 1 (reçu ${fractions.train} + ${fractions.validation} + ${fractions.test} = ${sum}).`,
     );
   // + 1e-9: 100 × 0.29 is 28.999999999999996 in floating point, and must give 29.
   const nValidation = Math.floor(n * fractions.validation + 1e-9);
@@ -60,13 +60,13 @@ export type NumericArray = Int32Array | Uint8Array | Float32Array | Float64Array
 export function takeValues<T extends NumericArray>(values: T, indices: readonly number[], width = 1): T {
   if (!Number.isInteger(width) || width < 1 || values.length % width !== 0)
     throw new Error(
-      `takeValues : largeur de bloc ${width} invalide pour ${values.length} valeurs (entier ≥ 1 qui divise la longueur attendu).`,
+      `takeValues\u00a0: largeur de bloc ${width} invalide pour ${values.length} valeurs (entier ≥ 1 qui divise la longueur attendu).`,
     );
   const blocks = values.length / width;
   const out = new (values.constructor as new (length: number) => T)(indices.length * width);
   indices.forEach((r, i) => {
     if (!Number.isInteger(r) || r < 0 || r >= blocks)
-      throw new Error(`takeValues : indice ${r} hors de [0, ${blocks - 1}] (position ${i}).`);
+      throw new Error(`takeValues\u00a0: indice ${r} hors de [0, ${blocks - 1}] (position ${i}).`);
     out.set(values.subarray(r * width, (r + 1) * width), i * width);
   });
   return out;
@@ -84,12 +84,12 @@ export function takeRows(m: Matrix, indices: readonly number[]): Matrix {
  */
 export function classCounts(labels: ArrayLike<number>, classes: number): number[] {
   if (!Number.isInteger(classes) || classes < 1)
-    throw new Error(`classCounts : le nombre de classes doit être un entier ≥ 1 (reçu ${classes}).`);
+    throw new Error(`classCounts\u00a0: le nombre de classes doit être un entier ≥ 1 (reçu ${classes}).`);
   const counts = new Array<number>(classes).fill(0);
   for (let i = 0; i < labels.length; i++) {
     const k = labels[i]!;
     if (!Number.isInteger(k) || k < 0 || k >= classes)
-      throw new Error(`classCounts : étiquette ${k} à la position ${i}, entier de 0 à ${classes - 1} attendu.`);
+      throw new Error(`classCounts\u00a0: étiquette ${k} à la position ${i}, entier de 0 à ${classes - 1} attendu.`);
     counts[k]!++;
   }
   return counts;

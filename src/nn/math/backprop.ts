@@ -56,7 +56,7 @@ export function backward(spec: MlpSpec, weights: MlpWeights, pass: ForwardPass, 
   checkWeightsMatchSpec(spec, weights);
   const L = spec.layers.length;
   if (pass.Z.length !== L || pass.A.length !== L + 1)
-    throw new Error(`Rétropropagation : la passe avant a ${pass.Z.length} couches, ${L} attendues.`);
+    throw new Error(`Rétropropagation\u00a0: la passe avant a ${pass.Z.length} couches, ${L} attendues.`);
   const yHat = pass.A[L]!;
   const loss = losses[spec.loss];
   const value = loss.value(yHat, Y);

@@ -13,7 +13,7 @@ export const TOY_1D = { xs: [1, 2, 3, 4], ys: [2, 3, 4, 5], w0: 0, learningRate:
 /** J(W) = (1/n) Σ (W xᵢ − yᵢ)² and its derivative dJ/dW = (2/n) Σ (W xᵢ − yᵢ) xᵢ. */
 export function throughOriginMse(W: number, xs: readonly number[], ys: readonly number[]): { J: number; dJ: number } {
   const n = xs.length;
-  if (n === 0 || n !== ys.length) throw new Error('Descente 1D : autant de x que de y, au moins un point.');
+  if (n === 0 || n !== ys.length) throw new Error('Descente 1D\u00a0: autant de x que de y, au moins un point.');
   let J = 0;
   let dJ = 0;
   for (let i = 0; i < n; i++) {
@@ -69,7 +69,7 @@ export function bestThroughOrigin(xs: readonly number[], ys: readonly number[]):
     sxy += x * ys[i]!;
     sxx += x * x;
   });
-  if (sxx === 0) throw new Error('Descente 1D : tous les x sont nuls, la pente n’est pas déterminée.');
+  if (sxx === 0) throw new Error('Descente 1D\u00a0: tous les x sont nuls, la pente n’est pas déterminée.');
   const W = sxy / sxx;
   return { W, J: throughOriginMse(W, xs, ys).J };
 }

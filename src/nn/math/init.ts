@@ -34,7 +34,7 @@ export function initStd(scheme: InitScheme, fanIn: number, fanOut: number): numb
     case 'he':
       return Math.sqrt(2 / fanIn);
     default:
-      throw new Error(`Initialisation inconnue « ${String(scheme)} » (tiny, xavier ou he).`);
+      throw new Error(`Initialisation inconnue «\u202f${String(scheme)}\u202f» (tiny, xavier ou he).`);
   }
 }
 

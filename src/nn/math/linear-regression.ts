@@ -15,7 +15,7 @@ export function lineMseAndGradient(
   ys: readonly number[],
 ): { loss: number; dw: number; db: number } {
   const n = xs.length;
-  if (n === 0 || n !== ys.length) throw new Error('lineMseAndGradient : autant de x que de y, au moins un point');
+  if (n === 0 || n !== ys.length) throw new Error('lineMseAndGradient\u00a0: autant de x que de y, au moins un point');
   let loss = 0;
   let dw = 0;
   let db = 0;

@@ -29,9 +29,9 @@ export interface Loss {
 function checkShapes(yHat: Matrix, y: Matrix): void {
   if (yHat.rows !== y.rows || yHat.cols !== y.cols)
     throw new Error(
-      `Perte : prédictions ${yHat.rows}×${yHat.cols} et cibles ${y.rows}×${y.cols} de tailles différentes.`,
+      `Perte\u00a0: prédictions ${yHat.rows}×${yHat.cols} et cibles ${y.rows}×${y.cols} de tailles différentes.`,
     );
-  if (yHat.rows === 0) throw new Error('Perte : le lot est vide.');
+  if (yHat.rows === 0) throw new Error('Perte\u00a0: le lot est vide.');
 }
 
 function clip(p: number): number {

@@ -20,7 +20,7 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   const c = r === 0 ? 0 : rows[0]!.length;
   const data = new Float64Array(r * c);
   rows.forEach((row, i) => {
-    if (row.length !== c) throw new Error(`fromRows : la ligne ${i} a ${row.length} valeurs, ${c} attendues`);
+    if (row.length !== c) throw new Error(`fromRows\u00a0: la ligne ${i} a ${row.length} valeurs, ${c} attendues`);
     data.set(row, i * c);
   });
   return { rows: r, cols: c, data };
@@ -37,7 +37,7 @@ export function get(m: Matrix, i: number, j: number): number {
 
 /** C = A·B, (n×k)·(k×m) → n×m. */
 export function matmul(a: Matrix, b: Matrix): Matrix {
-  if (a.cols !== b.rows) throw new Error(`matmul : ${a.rows}×${a.cols} · ${b.rows}×${b.cols}`);
+  if (a.cols !== b.rows) throw new Error(`matmul\u00a0: ${a.rows}×${a.cols} · ${b.rows}×${b.cols}`);
   const out = zeros(a.rows, b.cols);
   const { data: A } = a;
   const { data: B } = b;
@@ -63,7 +63,7 @@ export function transpose(a: Matrix): Matrix {
 
 /** A + 1·bᵀ: adds the row vector b (length cols) to every row. */
 export function addRowVector(a: Matrix, b: Float64Array): Matrix {
-  if (b.length !== a.cols) throw new Error(`addRowVector : ${b.length} biais pour ${a.cols} colonnes`);
+  if (b.length !== a.cols) throw new Error(`addRowVector\u00a0: ${b.length} biais pour ${a.cols} colonnes`);
   const out = zeros(a.rows, a.cols);
   for (let i = 0; i < a.rows; i++)
     for (let j = 0; j < a.cols; j++) out.data[i * a.cols + j] = a.data[i * a.cols + j]! + b[j]!;

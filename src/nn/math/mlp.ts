@@ -50,9 +50,11 @@ export function applyActivation(layer: LayerSpec, Z: Matrix): Matrix {
 /** Throws (French message) unless X is a batch with `spec.inputSize` columns. */
 export function checkInput(spec: MlpSpec, X: Matrix): void {
   if (X.cols !== spec.inputSize)
-    throw new Error(`Entrées incompatibles : X a ${X.cols} colonnes, ${spec.inputSize} attendues (inputSize).`);
+    throw new Error(`Entrées incompatibles\u00a0: X a ${X.cols} colonnes, ${spec.inputSize} attendues (inputSize).`);
   if (X.data.length !== X.rows * X.cols)
-    throw new Error(`Entrées incompatibles : X annonce ${X.rows}×${X.cols} mais contient ${X.data.length} valeurs.`);
+    throw new Error(
+      `Entrées incompatibles\u00a0: X annonce ${X.rows}×${X.cols} mais contient ${X.data.length} valeurs.`,
+    );
 }
 
 /**

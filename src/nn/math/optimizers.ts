@@ -38,10 +38,10 @@ export function learningRateAt(config: OptimizerConfig, t: number): number {
 
 function checkConfig(config: OptimizerConfig): void {
   if (!(config.learningRate > 0) || !Number.isFinite(config.learningRate))
-    throw new Error(`Optimiseur : le pas d’apprentissage doit être un nombre > 0 (reçu ${config.learningRate}).`);
+    throw new Error(`Optimiseur\u00a0: le pas d’apprentissage doit être un nombre > 0 (reçu ${config.learningRate}).`);
   const names = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'];
   if (!names.includes(config.name))
-    throw new Error(`Optimiseur inconnu « ${String(config.name)} » (${names.join(', ')}).`);
+    throw new Error(`Optimiseur inconnu «\u202f${String(config.name)}\u202f» (${names.join(', ')}).`);
 }
 
 /**
@@ -69,14 +69,16 @@ export function createOptimizer(config: OptimizerConfig): Optimizer {
 
   const checkShapes = (params: Float64Array[], grads: Float64Array[]): void => {
     if (params.length !== grads.length)
-      throw new Error(`Optimiseur : ${params.length} blocs de paramètres pour ${grads.length} blocs de gradients.`);
+      throw new Error(
+        `Optimiseur\u00a0: ${params.length} blocs de paramètres pour ${grads.length} blocs de gradients.`,
+      );
     params.forEach((p, i) => {
       if (p.length !== grads[i]!.length)
-        throw new Error(`Optimiseur : le bloc ${i} a ${p.length} paramètres mais ${grads[i]!.length} gradients.`);
+        throw new Error(`Optimiseur\u00a0: le bloc ${i} a ${p.length} paramètres mais ${grads[i]!.length} gradients.`);
     });
     if (first !== null) {
       if (first.length !== params.length || first.some((s, i) => s.length !== params[i]!.length))
-        throw new Error('Optimiseur : les blocs de paramètres ont changé de forme depuis le premier pas.');
+        throw new Error('Optimiseur\u00a0: les blocs de paramètres ont changé de forme depuis le premier pas.');
     }
   };
 

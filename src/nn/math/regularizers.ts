@@ -9,7 +9,7 @@ import type { Matrix } from './matrix';
 
 function checkAlpha(reg: Regularization): void {
   if (!(reg.alpha >= 0) || !Number.isFinite(reg.alpha))
-    throw new Error(`Régularisation : α doit être un nombre fini ≥ 0 (reçu ${reg.alpha}).`);
+    throw new Error(`Régularisation\u00a0: α doit être un nombre fini ≥ 0 (reçu ${reg.alpha}).`);
 }
 
 /**
@@ -46,7 +46,7 @@ export function penaltyGradient(reg: Regularization, weights: MlpWeights): Matri
  */
 export function dropoutMask(rng: Rng, rows: number, cols: number, keep: number): Matrix {
   if (!(keep > 0 && keep <= 1))
-    throw new Error(`Dropout : la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${keep}).`);
+    throw new Error(`Dropout\u00a0: la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${keep}).`);
   const data = new Float64Array(rows * cols);
   if (keep === 1) data.fill(1);
   else for (let i = 0; i < data.length; i++) data[i] = rng.next() < keep ? 1 / keep : 0;

@@ -18,20 +18,24 @@ function checkOptions(spec: MlpSpec, o: TrainOptions): void {
   const k = spec.layers[spec.layers.length - 1]!.units;
   const checkData = (X: Matrix, Y: Matrix, what: string): void => {
     checkInput(spec, X);
-    if (X.rows === 0) throw new Error(`Entraînement : ${what} ne contiennent aucun exemple.`);
+    if (X.rows === 0) throw new Error(`Entraînement\u00a0: ${what} ne contiennent aucun exemple.`);
     if (Y.rows !== X.rows || Y.cols !== k)
-      throw new Error(`Entraînement : ${what} ont des cibles ${Y.rows}×${Y.cols}, ${X.rows}×${k} attendues.`);
+      throw new Error(`Entraînement\u00a0: ${what} ont des cibles ${Y.rows}×${Y.cols}, ${X.rows}×${k} attendues.`);
   };
   checkData(o.X, o.Y, 'les données d’entraînement');
   if (o.validation) checkData(o.validation.X, o.validation.Y, 'les données de validation');
   if (!Number.isInteger(o.epochs) || o.epochs < 0)
-    throw new Error(`Entraînement : le nombre d’époques doit être un entier ≥ 0 (reçu ${o.epochs}).`);
+    throw new Error(`Entraînement\u00a0: le nombre d’époques doit être un entier ≥ 0 (reçu ${o.epochs}).`);
   if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
-    throw new Error(`Entraînement : la taille de lot doit être un entier ≥ 1 (reçu ${o.batchSize}).`);
+    throw new Error(`Entraînement\u00a0: la taille de lot doit être un entier ≥ 1 (reçu ${o.batchSize}).`);
   if (o.patience !== undefined && (!o.validation || !Number.isInteger(o.patience) || o.patience < 1))
-    throw new Error('Entraînement : l’arrêt anticipé demande des données de validation et une patience entière ≥ 1.');
+    throw new Error(
+      'Entraînement\u00a0: l’arrêt anticipé demande des données de validation et une patience entière ≥ 1.',
+    );
   if (o.dropoutKeep !== undefined && !(o.dropoutKeep > 0 && o.dropoutKeep <= 1))
-    throw new Error(`Dropout : la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${o.dropoutKeep}).`);
+    throw new Error(
+      `Dropout\u00a0: la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${o.dropoutKeep}).`,
+    );
 }
 
 function copyInto(target: MlpWeights, source: MlpWeights): void {

@@ -50,7 +50,7 @@ export function pickBackend(caps: Capabilities, request: BackendRequest): Backen
       return {
         name: request,
         reason: soft
-          ? `${backendLabels[request]} demandé : ici, il est émulé par le processeur (pas de vraie carte graphique), donc lent.`
+          ? `${backendLabels[request]} demandé\u00a0: ici, il est émulé par le processeur (pas de vraie carte graphique), donc lent.`
           : `${backendLabels[request]} demandé.`,
       };
     }
@@ -60,12 +60,13 @@ export function pickBackend(caps: Capabilities, request: BackendRequest): Backen
       reason: `${backendLabels[request]} n’est pas disponible dans ce navigateur. ${fallback.reason}`,
     };
   }
-  if (caps.webgpu === 'hardware') return { name: 'webgpu', reason: 'Carte graphique détectée : WebGPU.' };
-  if (caps.webgl === 'hardware') return { name: 'webgl', reason: 'Carte graphique détectée, sans WebGPU : WebGL.' };
+  if (caps.webgpu === 'hardware') return { name: 'webgpu', reason: 'Carte graphique détectée\u00a0: WebGPU.' };
+  if (caps.webgl === 'hardware')
+    return { name: 'webgl', reason: 'Carte graphique détectée, sans WebGPU\u00a0: WebGL.' };
   if (caps.wasm)
     return {
       name: 'wasm',
-      reason: 'Pas de carte graphique utilisable : calcul sur le processeur avec WebAssembly, le plus rapide ici.',
+      reason: 'Pas de carte graphique utilisable\u00a0: calcul sur le processeur avec WebAssembly, le plus rapide ici.',
     };
-  return { name: 'cpu', reason: 'Ni carte graphique ni WebAssembly : calcul en JavaScript, plus lent.' };
+  return { name: 'cpu', reason: 'Ni carte graphique ni WebAssembly\u00a0: calcul en JavaScript, plus lent.' };
 }

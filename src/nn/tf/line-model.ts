@@ -85,7 +85,7 @@ export function createLineModel(tf: Tf, xs: readonly number[], ys: readonly numb
               status: 'diverged',
               epoch,
               reason:
-                'La perte est devenue infinie (ou NaN) : chaque pas a dépassé le minimum un peu plus que le précédent. Le pas d’apprentissage est trop grand ; réduisez-le puis réinitialisez.',
+                'La perte est devenue infinie (ou NaN)\u00a0: chaque pas a dépassé le minimum un peu plus que le précédent. Le pas d’apprentissage est trop grand\u202f; réduisez-le puis réinitialisez.',
             };
           }
           await yieldToBrowser();

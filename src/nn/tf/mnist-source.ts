@@ -15,12 +15,12 @@ export function mnistSource(set: MnistSet, indices?: readonly number[], scaling:
   const pixels = set.rows * set.cols;
   if (set.images.length !== set.count * pixels || set.labels.length !== set.count)
     throw new Error(
-      `mnistSource : ${set.count} exemples annoncés, ${set.images.length} pixels et ${set.labels.length} étiquettes reçus.`,
+      `mnistSource\u00a0: ${set.count} exemples annoncés, ${set.images.length} pixels et ${set.labels.length} étiquettes reçus.`,
     );
   const rows = indices ? Int32Array.from(indices) : null;
   rows?.forEach((r, i) => {
     if (!Number.isInteger(indices![i]) || r < 0 || r >= set.count)
-      throw new Error(`mnistSource : indice ${indices![i]} hors de [0, ${set.count - 1}] (position ${i}).`);
+      throw new Error(`mnistSource\u00a0: indice ${indices![i]} hors de [0, ${set.count - 1}] (position ${i}).`);
   });
   const [a, b] = scaling === 'unit' ? [1 / 255, 0] : [2 / 255, -1];
   const table = Float32Array.from({ length: 256 }, (_, v) => a * v + b);

@@ -210,7 +210,7 @@ export function createTfMlp(tf: Tf, spec: MlpSpec, weights: MlpWeights): TfMlp {
     tfLossFromLogits(tf, spec.loss, spec.layers[L - 1]!.activation, logitsTensor(x, options), y);
 
   const assertAlive = () => {
-    if (disposed) throw new Error('Ce modèle a été libéré (dispose) : recréez-le.');
+    if (disposed) throw new Error('Ce modèle a été libéré (dispose)\u00a0: recréez-le.');
   };
 
   return {

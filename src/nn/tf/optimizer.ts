@@ -99,10 +99,10 @@ function accumulatorStepper(tf: Tf, config: OptimizerConfig, eps: number): Stepp
 /** The optimiser for `config` (defaults of the shared contract: ρ 0.9, β 0.9/0.999, ε 1e-8). */
 export function createTfOptimizer(tf: Tf, config: OptimizerConfig): TfOptimizer {
   if (!(config.learningRate > 0) || !Number.isFinite(config.learningRate))
-    throw new Error(`Optimiseur : le pas d’apprentissage doit être un nombre > 0 (reçu ${config.learningRate}).`);
+    throw new Error(`Optimiseur\u00a0: le pas d’apprentissage doit être un nombre > 0 (reçu ${config.learningRate}).`);
   const names = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam'];
   if (!names.includes(config.name))
-    throw new Error(`Optimiseur inconnu « ${String(config.name)} » (${names.join(', ')}).`);
+    throw new Error(`Optimiseur inconnu «\u202f${String(config.name)}\u202f» (${names.join(', ')}).`);
   const eps = config.epsilon ?? OPTIMIZER_DEFAULTS.epsilon;
   const stepper =
     config.name === 'adagrad' || config.name === 'rmsprop'
@@ -118,7 +118,7 @@ export function createTfOptimizer(tf: Tf, config: OptimizerConfig): TfOptimizer 
     step(variables, gradients) {
       if (disposed) throw new Error('Cet optimiseur a été libéré (dispose).');
       if (variables.length !== gradients.length)
-        throw new Error(`Optimiseur : ${variables.length} variables pour ${gradients.length} gradients.`);
+        throw new Error(`Optimiseur\u00a0: ${variables.length} variables pour ${gradients.length} gradients.`);
       stepper.apply(variables, gradients, learningRateAt(config, t));
       t++;
     },

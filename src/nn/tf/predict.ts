@@ -25,7 +25,7 @@ export interface BatchSource {
 
 /** A source over X (n×d) and Y (n×k) matrices (float64 rounded to float32); no Y: outputs 0. */
 export function matrixSource(X: Matrix, Y?: Matrix): BatchSource {
-  if (Y && Y.rows !== X.rows) throw new Error(`Données incompatibles : ${X.rows} entrées mais ${Y.rows} cibles.`);
+  if (Y && Y.rows !== X.rows) throw new Error(`Données incompatibles\u00a0: ${X.rows} entrées mais ${Y.rows} cibles.`);
   const copyRows = (m: Matrix, indices: readonly number[], out: Float32Array): void => {
     const c = m.cols;
     indices.forEach((row, r) => {
@@ -85,7 +85,7 @@ export async function forEachBatch<T extends TfModule.TensorContainer>(
 function checkInputs(model: TfMlp, source: BatchSource): void {
   if (source.inputs !== model.spec.inputSize)
     throw new Error(
-      `Entrées incompatibles : ${source.inputs} colonnes, ${model.spec.inputSize} attendues (inputSize).`,
+      `Entrées incompatibles\u00a0: ${source.inputs} colonnes, ${model.spec.inputSize} attendues (inputSize).`,
     );
 }
 

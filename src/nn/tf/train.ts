@@ -52,20 +52,25 @@ function checkOptions(model: TfMlp, train: BatchSource, val: BatchSource | null,
   const k = spec.layers[spec.layers.length - 1]!.units;
   const checkData = (s: BatchSource, what: string) => {
     if (s.inputs !== spec.inputSize)
-      throw new Error(`Entrées incompatibles : ${what} ont ${s.inputs} colonnes, ${spec.inputSize} attendues.`);
-    if (s.count === 0) throw new Error(`Entraînement : ${what} ne contiennent aucun exemple.`);
-    if (s.outputs !== k) throw new Error(`Entraînement : ${what} ont ${s.outputs} cibles par exemple, ${k} attendues.`);
+      throw new Error(`Entrées incompatibles\u00a0: ${what} ont ${s.inputs} colonnes, ${spec.inputSize} attendues.`);
+    if (s.count === 0) throw new Error(`Entraînement\u00a0: ${what} ne contiennent aucun exemple.`);
+    if (s.outputs !== k)
+      throw new Error(`Entraînement\u00a0: ${what} ont ${s.outputs} cibles par exemple, ${k} attendues.`);
   };
   checkData(train, 'les données d’entraînement');
   if (val) checkData(val, 'les données de validation');
   if (!Number.isInteger(o.epochs) || o.epochs < 0)
-    throw new Error(`Entraînement : le nombre d’époques doit être un entier ≥ 0 (reçu ${o.epochs}).`);
+    throw new Error(`Entraînement\u00a0: le nombre d’époques doit être un entier ≥ 0 (reçu ${o.epochs}).`);
   if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
-    throw new Error(`Entraînement : la taille de lot doit être un entier ≥ 1 (reçu ${o.batchSize}).`);
+    throw new Error(`Entraînement\u00a0: la taille de lot doit être un entier ≥ 1 (reçu ${o.batchSize}).`);
   if (o.patience !== undefined && (!val || !Number.isInteger(o.patience) || o.patience < 1))
-    throw new Error('Entraînement : l’arrêt anticipé demande des données de validation et une patience entière ≥ 1.');
+    throw new Error(
+      'Entraînement\u00a0: l’arrêt anticipé demande des données de validation et une patience entière ≥ 1.',
+    );
   if (o.dropoutKeep !== undefined && !(o.dropoutKeep > 0 && o.dropoutKeep <= 1))
-    throw new Error(`Dropout : la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${o.dropoutKeep}).`);
+    throw new Error(
+      `Dropout\u00a0: la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${o.dropoutKeep}).`,
+    );
 }
 
 /**
@@ -121,7 +126,7 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
   const rng = createRng(options.seed);
   const optimizer = options.optimizerInstance ?? createTfOptimizer(tf, options.optimizer);
   if (JSON.stringify(optimizer.config) !== JSON.stringify(options.optimizer))
-    throw new Error('Entraînement : l’optimiseur fourni n’a pas les réglages demandés.');
+    throw new Error('Entraînement\u00a0: l’optimiseur fourni n’a pas les réglages demandés.');
   const history: EpochReport[] = [];
   const rowIndices = Array.from({ length: train.count }, (_, i) => i);
   // Reused batch buffers: every backend copies (or consumes) a tensor's values when the step's

@@ -47,7 +47,7 @@ describe('regression metrics', () => {
     ['r2', r2],
     ['accuracy', accuracy],
   ] as const)('%s rejects a length mismatch and empty inputs', (name, f) => {
-    expect(() => f([1, 2, 3], [1, 2])).toThrow(new RegExp(`${name} : 3 valeurs vraies pour 2 prédictions`));
+    expect(() => f([1, 2, 3], [1, 2])).toThrow(new RegExp(`${name}\u00a0: 3 valeurs vraies pour 2 prédictions`));
     expect(() => f([], [])).toThrow(/aucune valeur/);
   });
 });
@@ -146,7 +146,7 @@ describe('confusionMatrix and precisionRecallF1', () => {
   });
 
   it.each([
-    [() => confusionMatrix([0, 1], [0], 2), /confusionMatrix : 2 valeurs vraies pour 1 prédictions/],
+    [() => confusionMatrix([0, 1], [0], 2), /confusionMatrix\u00a0: 2 valeurs vraies pour 1 prédictions/],
     [() => confusionMatrix([0, 3], [0, 1], 3), /classe vraie 3 à la position 1, entier de 0 à 2 attendu/],
     [() => confusionMatrix([0, 1], [0, -1], 3), /classe prédite -1 à la position 1/],
     [() => confusionMatrix([0.5], [0], 2), /classe vraie 0.5/],

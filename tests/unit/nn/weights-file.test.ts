@@ -150,26 +150,34 @@ describe('decodeWeightsFile', () => {
   badUtf8[14] = 0xff;
 
   it.each([
-    ['a file shorter than 8 bytes', file.subarray(0, 5), /trop court : au moins 8 octets attendus, 5 reçus/],
-    ['a wrong magic', unusedMagic, /signature « NPNW » attendue au début, « NPNM » trouvée/],
+    ['a file shorter than 8 bytes', file.subarray(0, 5), /trop court\u00a0: au moins 8 octets attendus, 5 reçus/],
+    ['a wrong magic', unusedMagic, /signature «\u202fNPNW\u202f» attendue au début, «\u202fNPNM\u202f» trouvée/],
     ['a header beyond the file', tooLong, /l’en-tête annonce 1000000 octets mais le fichier n’en a que \d+ après/],
     ['invalid JSON', build('{"format": '), /en-tête JSON illisible/],
     ['invalid UTF-8', badUtf8, /en-tête JSON illisible/],
     ['a header that is not an object', build('[1, 2]'), /l’en-tête JSON doit être un objet/],
-    ['an unknown format', withHeader({ format: 'keras' }), /format "keras" inconnu, « neurone-par-neurone\/poids »/],
+    [
+      'an unknown format',
+      withHeader({ format: 'keras' }),
+      /format "keras" inconnu, «\u202fneurone-par-neurone\/poids\u202f»/,
+    ],
     ['version 2', withHeader({ version: 2 }), /version 2 non prise en charge \(version 1 attendue\)/],
-    ['float64 values', withHeader({ dtype: 'float64' }), /type de valeurs "float64" inconnu, « float32 » attendu/],
+    [
+      'float64 values',
+      withHeader({ dtype: 'float64' }),
+      /type de valeurs "float64" inconnu, «\u202ffloat32\u202f» attendu/,
+    ],
     ['a non-string note', withHeader({ meta: { note: 3 } }), /meta.note doit être une chaîne \(reçu 3\)/],
     ['a spec without layers', withHeader({ spec: { inputSize: 3, loss: 'mse' } }), /doit être un objet \{ inputSize,/],
     [
       'a layer of 0 units',
       withHeader({ spec: specLayer(0, { units: 0, activation: 'relu' }) }),
-      /Spécification invalide : la couche 1 doit avoir au moins un neurone \(reçu 0\)/,
+      /Spécification invalide\u00a0: la couche 1 doit avoir au moins un neurone \(reçu 0\)/,
     ],
     [
       'an unknown activation',
       withHeader({ spec: specLayer(0, { units: 4, activation: 'swish' }) }),
-      /activation inconnue « swish » \(couche 1\)/,
+      /activation inconnue «\u202fswish\u202f» \(couche 1\)/,
     ],
     [
       'a non-boolean useBias',
@@ -191,7 +199,7 @@ describe('decodeWeightsFile', () => {
     [
       'shapes not matching the spec',
       firstShape({ W: [4, 3], b: [4] }),
-      /Poids incompatibles : W de la couche 1 est 4×3, 3×4 attendu/,
+      /Poids incompatibles\u00a0: W de la couche 1 est 4×3, 3×4 attendu/,
     ],
     [
       'fewer weight layers than spec layers',
@@ -199,17 +207,17 @@ describe('decodeWeightsFile', () => {
         { ...header, layers: header.layers.slice(0, 2), byteLength: 104 },
         file.subarray(bodyStart, bodyStart + 104),
       ),
-      /Poids incompatibles : 2 couches de poids pour 3 couches/,
+      /Poids incompatibles\u00a0: 2 couches de poids pour 3 couches/,
     ],
     [
       'a truncated body',
       file.subarray(0, file.length - 4),
-      /corps tronqué : 140 octets de valeurs attendus après l’en-tête, 136 reçus/,
+      /corps tronqué\u00a0: 140 octets de valeurs attendus après l’en-tête, 136 reçus/,
     ],
     [
       'trailing bytes',
       Uint8Array.from([...file, 0, 0, 0, 0]),
-      /octets en trop : 140 octets de valeurs attendus après l’en-tête, 144 reçus/,
+      /octets en trop\u00a0: 140 octets de valeurs attendus après l’en-tête, 144 reçus/,
     ],
     ['a NaN value', withFloat(13, NaN), /valeur non finie en float32 \(NaN\) dans b de la couche 1, indice 2/],
     ['an infinite value', withFloat(34, -Infinity), /\(-Infinity\) dans b de la couche 3, indice 3/],
@@ -220,7 +228,7 @@ describe('decodeWeightsFile', () => {
     ],
   ])('rejects %s', (_, bytes, message) => {
     expect(() => decodeWeightsFile(bytes)).toThrow(message);
-    expect(() => decodeWeightsFile(bytes)).toThrow(/^Fichier de poids : /);
+    expect(() => decodeWeightsFile(bytes)).toThrow(/^Fichier de poids\u00a0: /);
   });
 
   it.each([

@@ -129,6 +129,6 @@ describe('MNIST run logic', () => {
     );
     expect(() => decodeMnistModel(calculator)).toThrow(/^Ce fichier n’est pas un modèle MNIST du cours\u00a0: .*784/);
     const bytes = encodeMnistModel(settings, weights);
-    expect(() => decodeMnistModel(bytes.subarray(0, bytes.length - 3))).toThrow(/^Fichier de poids : /);
+    expect(() => decodeMnistModel(bytes.subarray(0, bytes.length - 3))).toThrow(/^Fichier de poids\u00a0: /);
   });
 });

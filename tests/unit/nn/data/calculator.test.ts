@@ -75,7 +75,7 @@ describe('calculatorDataset', () => {
     [{ min: -10, max: 0 }, /max doit être un nombre fini > 0 \(reçu 0\)/],
     [{ min: -10, max: -5 }, /max doit être un nombre fini > 0 \(reçu -5\)/],
     [{ min: 0.5 }, /entiers \(reçu min = 0.5, max = 100\)/],
-    [{ operation: 'difference' }, /opération inconnue « difference »/],
+    [{ operation: 'difference' }, /opération inconnue «\u202fdifference\u202f»/],
   ])('rejects %o', (override, message) => {
     const options = { operation: 'sum' as CalculatorOperation, min: 0, max: 100, count: 10, ...override };
     expect(() => calculatorDataset(createRng(1), options as never)).toThrow(message);

@@ -104,7 +104,7 @@ describe('buildMnistData', () => {
     const images = readFileSync(join(dir, 't10k-images-idx3-ubyte'));
     writeFileSync(join(dir, 't10k-images-idx3-ubyte'), images.subarray(0, images.length - 5));
     await expect(build(dir, out)).rejects.toThrow(
-      /Données MNIST : t10k-images-idx3-ubyte \/ t10k-labels-idx1-ubyte illisibles .*Fichier IDX tronqué : 64 octets attendus/,
+      /Données MNIST : t10k-images-idx3-ubyte \/ t10k-labels-idx1-ubyte illisibles .*Fichier IDX tronqué\u00a0: 64 octets attendus/,
     );
     expect(existsSync(join(out, 'manifest.json'))).toBe(false);
   });

@@ -134,13 +134,13 @@ describe('loadMnist', () => {
       'a truncated file',
       'train-1.npnm.gz',
       (n) => streamed(packed(n).subarray(0, 30)),
-      /Le fichier train-1\.npnm\.gz est incomplet : 30 octets reçus sur \d+\. Vérifiez votre connexion et réessayez\./,
+      /Le fichier train-1\.npnm\.gz est incomplet\u00a0: 30 octets reçus sur \d+\. Vérifiez votre connexion et réessayez\./,
     ],
     [
       'a connection cut mid-file',
       'train-2.npnm.gz',
       (n) => streamed(packed(n).subarray(0, 21), new TypeError('network error')),
-      /Le fichier train-2\.npnm\.gz est incomplet : 21 octets reçus sur \d+ \(network error\)\. Vérifiez votre connexion/,
+      /Le fichier train-2\.npnm\.gz est incomplet\u00a0: 21 octets reçus sur \d+ \(network error\)\. Vérifiez votre connexion/,
     ],
     [
       'a network failure',
@@ -158,7 +158,7 @@ describe('loadMnist', () => {
       'an HTML page instead of the file',
       'train-0.npnm.gz',
       () => streamed(new TextEncoder().encode('<!doctype html><p>Oups</p>')),
-      /Le fichier train-0\.npnm\.gz n’est pas un fichier de données MNIST : il ne commence ni par la signature gzip ni par « NPNM » \(le serveur a peut-être renvoyé une page d’erreur\)/,
+      /Le fichier train-0\.npnm\.gz n’est pas un fichier de données MNIST\u00a0: il ne commence ni par la signature gzip ni par «\u202fNPNM\u202f» \(le serveur a peut-être renvoyé une page d’erreur\)/,
     ],
     [
       'a chunk of another format version',
@@ -168,13 +168,13 @@ describe('loadMnist', () => {
         bytes[4] = 2; // the version, little-endian uint32; served decompressed so the size stays exact
         return streamed(bytes);
       },
-      /Le fichier test-0\.npnm\.gz est illisible \(Fichier MNIST du site : version 2 non prise en charge \(version 1 attendue\)\.\)/,
+      /Le fichier test-0\.npnm\.gz est illisible \(Fichier MNIST du site\u00a0: version 2 non prise en charge \(version 1 attendue\)\.\)/,
     ],
     [
       'a decompressed chunk cut short',
       'test-0.npnm.gz',
       (n) => streamed(raw(n).subarray(0, 40)),
-      /Le fichier test-0\.npnm\.gz est incomplet : 40 octets reçus sur 62\./,
+      /Le fichier test-0\.npnm\.gz est incomplet\u00a0: 40 octets reçus sur 62\./,
     ],
     [
       'bytes that are not valid gzip',
@@ -184,7 +184,7 @@ describe('loadMnist', () => {
         for (let k = 12; k < bytes.length - 8; k++) bytes[k]! ^= 0x5a;
         return streamed(bytes);
       },
-      /Le fichier train-1\.npnm\.gz est corrompu : décompression impossible/,
+      /Le fichier train-1\.npnm\.gz est corrompu\u00a0: décompression impossible/,
     ],
     [
       'a hash mismatch',
@@ -194,13 +194,13 @@ describe('loadMnist', () => {
         bytes[bytes.length - 1]! ^= 1; // a pixel: still a valid chunk
         return streamed(bytes);
       },
-      /Le fichier train-2\.npnm\.gz est corrompu : son empreinte SHA-256 ne correspond pas au manifeste\./,
+      /Le fichier train-2\.npnm\.gz est corrompu\u00a0: son empreinte SHA-256 ne correspond pas au manifeste\./,
     ],
     [
       'a chunk from another place of the set',
       'train-0.npnm.gz',
       () => streamed(raw('train-1.npnm.gz')), // same size: 2 images
-      /Le fichier train-0\.npnm\.gz ne correspond pas au manifeste : offset = 2, 0 attendu\./,
+      /Le fichier train-0\.npnm\.gz ne correspond pas au manifeste\u00a0: offset = 2, 0 attendu\./,
     ],
     [
       'a file larger than announced',
@@ -218,7 +218,7 @@ describe('loadMnist', () => {
   it('rejects an invalid manifest', async () => {
     const s = server({ 'manifest.json': () => new Response('{"format":"NPNM","formatVersion":2}') });
     await expect(loadMnist(s.base, { fetch: s.fetch })).rejects.toThrow(
-      /Le fichier manifest\.json des données MNIST est invalide : format NPNM v2, NPNM v1 attendu\./,
+      /Le fichier manifest\.json des données MNIST est invalide\u00a0: format NPNM v2, NPNM v1 attendu\./,
     );
   });
 

@@ -59,7 +59,7 @@ describe('parseIdx', () => {
   });
 
   it.each([
-    ['too short', new Uint8Array([0, 0, 8]), /trop court : 4 octets d’en-tête attendus au moins, 3 reçus/],
+    ['too short', new Uint8Array([0, 0, 8]), /trop court\u00a0: 4 octets d’en-tête attendus au moins, 3 reçus/],
     [
       'wrong magic',
       Uint8Array.from([1, 0, 8, 1, 0, 0, 0, 0]),
@@ -68,11 +68,11 @@ describe('parseIdx', () => {
     ['float type', idx([1], [0, 0, 0, 0], 0x0d), /type 0x0d non pris en charge \(seul 0x08/],
     ['zero dims', Uint8Array.from([0, 0, 8, 0]), /0 dimension annoncée/],
     ['truncated header', imagesIdx.slice(0, 10), /en-tête de 16 octets attendu \(3 dimensions\), 10 reçus/],
-    ['truncated body', imagesIdx.slice(0, -1), /tronqué : 28 octets attendus \(dimensions 3×2×2\), 27 reçus/],
+    ['truncated body', imagesIdx.slice(0, -1), /tronqué\u00a0: 28 octets attendus \(dimensions 3×2×2\), 27 reçus/],
     [
       'trailing bytes',
       Uint8Array.from([...labelsIdx, 0, 0]),
-      /octets en trop : 11 octets attendus \(dimensions 3\), 13 reçus/,
+      /octets en trop\u00a0: 11 octets attendus \(dimensions 3\), 13 reçus/,
     ],
   ])('rejects %s', (_, bytes, message) => {
     expect(() => parseIdx(bytes)).toThrow(message);
@@ -138,11 +138,15 @@ describe('encodeMnistChunk / decodeMnistChunk', () => {
     return copy;
   };
   it.each([
-    ['a short header', encoded.slice(0, 10), /tronqué : en-tête de 28 octets attendu, 10 reçus/],
-    ['a wrong magic', patched(0, [0x4e, 0x50, 0x4e, 0x57]), /signature « NPNM » attendue, « NPNW » trouvée/],
+    ['a short header', encoded.slice(0, 10), /tronqué\u00a0: en-tête de 28 octets attendu, 10 reçus/],
+    [
+      'a wrong magic',
+      patched(0, [0x4e, 0x50, 0x4e, 0x57]),
+      /signature «\u202fNPNM\u202f» attendue, «\u202fNPNW\u202f» trouvée/,
+    ],
     ['version 2', patched(4, [2]), /version 2 non prise en charge \(version 1 attendue\)/],
-    ['a truncated body', encoded.slice(0, -1), /tronqué : 43 octets attendus \(3 images de 2×2\), 42 reçus/],
-    ['trailing bytes', Uint8Array.from([...encoded, 0]), /octets en trop : 43 octets attendus .*, 44 reçus/],
+    ['a truncated body', encoded.slice(0, -1), /tronqué\u00a0: 43 octets attendus \(3 images de 2×2\), 42 reçus/],
+    ['trailing bytes', Uint8Array.from([...encoded, 0]), /octets en trop\u00a0: 43 octets attendus .*, 44 reçus/],
     ['offset + count > total', patched(24, [7]), /images 5 à 7 dépassent le total de 7/],
     ['zero columns', patched(16, [0]), /images de 2×0 pixels/],
     ['a label above 9', patched(29, [12]), /étiquette 12 à la position 1/],

@@ -36,8 +36,8 @@ describe('splitIndices', () => {
   it.each([
     [{ train: 0.8, validation: 0.1, test: 0.2 }, /totaliser 1 .*= 1.1/],
     [{ train: 0.8, validation: 0.1, test: 0.1 - 1e-6 }, /totaliser 1/],
-    [{ train: 1.2, validation: -0.2, test: 0 }, /« train » doit être entre 0 et 1 \(reçu 1.2\)/],
-    [{ train: 0.5, validation: NaN, test: 0.5 }, /« validation » .*NaN/],
+    [{ train: 1.2, validation: -0.2, test: 0 }, /«\u202ftrain\u202f» doit être entre 0 et 1 \(reçu 1.2\)/],
+    [{ train: 0.5, validation: NaN, test: 0.5 }, /«\u202fvalidation\u202f» .*NaN/],
   ])('rejects %o', (fractions, message) => {
     expect(() => splitIndices(createRng(1), 10, fractions)).toThrow(message);
   });
