@@ -1,9 +1,8 @@
 /**
- * French typography in the strings the browser renders: islands, live charts, the number
- * formatting of src/nn/format.ts and the <script> of .astro components and pages (the quiz's
- * feedback). The rest of src/nn is not covered yet: its error messages, a few of which an island
- * shows, still use ordinary spaces. The build step (src/middleware.ts) fixes only server-rendered HTML, so these
- * must be right in their source. Strings are read with the Svelte and TypeScript parsers, not by
+ * French typography in the strings the browser renders: islands, live charts, every string of
+ * src/nn (its number formatting, and its error and status messages, which islands show as they
+ * are) and the <script> of .astro components and pages (the quiz's feedback). The build step
+ * (src/middleware.ts) fixes only server-rendered HTML, so these must be right in their source. Strings are read with the Svelte and TypeScript parsers, not by
  * pattern: comments, imports, CSS and code (`a ? b : c`) are never mistaken for text.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -13,7 +12,7 @@ import ts from 'typescript';
 import { parse } from 'svelte/compiler';
 import { frenchTypographyFaults } from '../french-typography-faults';
 
-const ROOTS = ['src/components/islands', 'src/components/charts'];
+const ROOTS = ['src/components/islands', 'src/components/charts', 'src/nn'];
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {
@@ -22,10 +21,9 @@ function* files(dir: string): Generator<string> {
     else yield path;
   }
 }
-/** Islands and charts: every .svelte and .ts; components and pages in .astro: their <script>. */
+/** Islands, charts and src/nn: every .svelte and .ts; components and pages in .astro: their <script>. */
 const sources = [
   ...ROOTS.flatMap((r) => [...files(r)].filter((p) => /\.(svelte|ts)$/.test(p))),
-  'src/nn/format.ts',
   ...['src/components', 'src/pages'].flatMap((r) => [...files(r)].filter((p) => p.endsWith('.astro'))),
 ];
 
@@ -35,11 +33,24 @@ interface Piece {
   atStart: boolean;
 }
 
+/**
+ * Strings no reader sees: module names (static and dynamic imports, `import('…')` types), string
+ * literal types and the patterns given to RegExp. Regex literals and comments are not strings.
+ */
+function isCode(node: ts.Node): boolean {
+  if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return true;
+  if (ts.isImportTypeNode(node) || ts.isLiteralTypeNode(node)) return true;
+  if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) return true;
+  if (ts.isCallExpression(node) || ts.isNewExpression(node))
+    return ts.isIdentifier(node.expression) && node.expression.text === 'RegExp';
+  return false;
+}
+
 /** String literals and template literals (an interpolation stands as "□") of TypeScript code. */
 function tsPieces(code: string, path: string): Piece[] {
   const out: Piece[] = [];
   const visit = (node: ts.Node) => {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (isCode(node)) return;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
       out.push({ text: node.text, atStart: true });
     else if (ts.isTemplateExpression(node)) {
@@ -93,9 +104,11 @@ function pieces(path: string): Piece[] {
   return [...code.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].flatMap((m) => tsPieces(m[1] ?? '', path));
 }
 
-test('finds the sources: islands, charts, src/nn/format.ts and the .astro components', () => {
+test('finds the sources: islands, charts, all of src/nn and the .astro components', () => {
   expect(sources.filter((p) => p.endsWith('.svelte')).length).toBeGreaterThan(40);
-  expect(sources).toContain('src/nn/format.ts');
+  expect(sources.filter((p) => p.startsWith('src/nn/')).length).toBeGreaterThan(40);
+  for (const p of ['src/nn/format.ts', 'src/nn/weights-file.ts', 'src/nn/data/mnist-verify.ts', 'src/nn/tf/load.ts'])
+    expect(sources).toContain(p);
   expect(sources).toContain('src/components/Quiz.astro');
 });
 
@@ -127,5 +140,19 @@ describe('the scan itself', () => {
     expect(tsPieces(typescript, 'x.ts').flatMap((p) => frenchTypographyFaults(p.text, { atStart: true }))).toHaveLength(
       2,
     );
+  });
+
+  test('in TypeScript, skips what no reader sees: regexes, module names, literal types, comments', () => {
+    const code = [
+      '/** Pourquoi ? Parce que : voilà. */',
+      "const re = / ?: /; const rx = new RegExp(' ?:'); const ry = RegExp(`a ${b} :`);",
+      "type Sep = ' : ' | ' ; '; const m = import('./mod ?'); type T = import('./t ;').T;",
+      'const step = (a: number, b: number) => (a > b ? a : b);',
+      'throw new Error(`${where} : taille ${n} invalide (« rows » attendu) !`);',
+    ].join('\n');
+    const found = tsPieces(code, 'x.ts').flatMap((p) => frenchTypographyFaults(p.text, { atStart: true }));
+    expect(found).toHaveLength(4);
+    for (const excerpt of ['□ : taille', '« rows', 'rows »', ') !'])
+      expect(found.some((f) => f.includes(excerpt))).toBe(true);
   });
 });
