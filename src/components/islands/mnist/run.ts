@@ -3,7 +3,7 @@
  * "Entraîner" (once per backend), the model is built from the seed's initial weights, trained
  * epoch after epoch by `trainTfMlp` (batches made on the fly from the bytes, a yield to the
  * browser between steps), measured on the validation set after each epoch and on the 10,000
- * test images at the end. Every tensor goes with the model on reset, on a new backend and on
+ * test images at the end; one clock (timing.ts) charges the run's time to its phases. Every tensor goes with the model on reset, on a new backend and on
  * unmount; `numTensors` is shown so that the reader (and the tests) can check it.
  */
 import type { MnistSet } from '../../../nn/data/mnist';
@@ -13,6 +13,7 @@ import { disposeTfModel, engineFor, optimizerFor, resetTfModel, type TfEngine } 
 import { measure } from './measure';
 import { LiveFigures } from './live-figures';
 import { emptyMnistView, type MnistView } from './view';
+import { emptyRunTiming, PhaseClock } from './timing';
 import { describeConfig, mnistInitialWeights, mnistSplitIndices } from './setup';
 import { mnistSpec, type MnistState } from './state';
 
@@ -48,8 +49,8 @@ export class MnistRun {
       message: '',
       epochs: [],
       batch: null,
-      trainMs: 0,
-      evalMs: null,
+      timing: emptyRunTiming(),
+      interrupted: 0,
       weights: null,
       liveWeights: null,
       spec: null,
@@ -85,27 +86,42 @@ export class MnistRun {
 
   /** The engine for `s.moteur`, loaded once (the previous one's model is disposed). */
   async engineFor(s: Pick<MnistState, 'moteur'>): Promise<TfEngine> {
-    const previous = this.engine;
-    const started = performance.now();
-    this.engine = await engineFor(previous, s.moteur, this.view, () => this.emit());
-    if (this.engine !== previous) this.view.tfLoadMs = performance.now() - started;
+    this.engine = await engineFor(this.engine, s.moteur, this.view, () => this.emit());
     this.view.backend = this.engine.backend;
     return this.engine;
   }
 
   /**
    * A whole run: a fresh model from the seed, `s.epoques` epochs on the training split of the
-   * first `s.n` images of `train`, then the test set (awaited only then: it may still be arriving).
+   * first `s.n` images of `train` (awaited here: they may still be arriving), then the test set
+   * (awaited only then). Every millisecond from the call to the end is charged to one phase of
+   * `view.timing` (timing.ts): waiting for the images, engine, preparation, batches, measures,
+   * pause, waiting for the test images, evaluation.
    */
-  async train(s: MnistState, train: MnistSet, test: () => Promise<MnistSet>): Promise<void> {
+  async train(s: MnistState, train: () => Promise<MnistSet>, test: () => Promise<MnistSet>): Promise<void> {
     const { view } = this;
     if (['entrainement', 'pause', 'chargement', 'evaluation'].includes(view.status)) return;
     this.reset();
     const generation = this.generation;
     const live = () => generation === this.generation;
+    const clock = new PhaseClock();
+    view.timing = clock.ms;
+    view.status = 'chargement';
+    this.emit();
+    let images: MnistSet;
+    try {
+      images = await train();
+    } catch {
+      // The data step shows the loader's French message and its "Réessayer" button.
+      if (live()) this.reset();
+      return;
+    }
+    if (!live()) return;
+    clock.lap('donnees');
     try {
       const engine = await this.engineFor(s);
       if (!live()) return;
+      clock.lap('moteur');
       const { tf } = engine;
       const [{ trainTfMlp }, { mnistSource }] = await Promise.all([
         import('../../../nn/tf/train'),
@@ -117,15 +133,23 @@ export class MnistRun {
       const split = mnistSplitIndices(s);
       /** A part of the training images, as a batch source and its labels. */
       const part = (indices: readonly number[]) => ({
-        source: mnistSource(train, indices, s.echelle),
-        labels: Uint8Array.from(indices, (i) => train.labels[i]!),
+        source: mnistSource(images, indices, s.echelle),
+        labels: Uint8Array.from(indices, (i) => images.labels[i]!),
       });
-      const trainSource = mnistSource(train, split.train, s.echelle);
+      const trainSource = mnistSource(images, split.train, s.echelle);
       const val = part(split.validation);
       const fitSample = part(split.train.slice(0, TRAIN_ACCURACY_SAMPLE));
       const probe = part(split.validation.slice(0, PROBE_SAMPLE));
 
-      Object.assign(view, { message: '', spec, imagesPerEpoch: split.train.length });
+      Object.assign(view, {
+        message: '',
+        spec,
+        imagesPerEpoch: split.train.length,
+        validationImages: split.validation.length,
+        trainSampleImages: fitSample.labels.length,
+      });
+      // Batches done in the current epoch: a pause or a stop with some done interrupts it.
+      let batchesInEpoch = 0;
       const figures = new LiveFigures({
         batches: Math.ceil(split.train.length / s.lot),
         batchSize: s.lot,
@@ -153,6 +177,8 @@ export class MnistRun {
       // Epochs in slices: a pause ends the slice, "Reprendre" starts the next one on the same
       // model and optimiser (Adam's moments kept), "Arrêter" during a pause goes to evaluation.
       const optimizer = { name: s.optim, learningRate: s.lr } as const;
+      const optimizerInstance = await optimizerFor(engine, optimizer);
+      clock.lap('preparation');
       let result: Awaited<ReturnType<typeof trainTfMlp>>;
       for (;;) {
         const done = view.epochs.length;
@@ -162,19 +188,22 @@ export class MnistRun {
         result = await trainTfMlp(tf, model, {
           source: trainSource,
           optimizer,
-          optimizerInstance: await optimizerFor(engine, optimizer),
+          optimizerInstance,
           batchSize: s.lot,
           epochs: s.epoques - done,
           seed: s.seed + done,
           signal: this.abort.signal,
-          onBatch: ({ batch, loss }) => figures.batch(batch, loss),
+          onBatch: ({ batch, loss }) => {
+            batchesInEpoch = batch + 1;
+            figures.batch(batch, loss);
+          },
           afterEpoch: async (report) => {
             if (!live()) return 'stop';
-            const measureStart = performance.now();
+            const trainMs = clock.lap('lots');
+            batchesInEpoch = 0;
             const onVal = await measure(tf, model, val.source, val.labels);
             const onFit = await measure(tf, model, fitSample.source, fitSample.labels);
             if (spec.layers.length === 1) view.liveWeights = (await model.W[0]!.data()) as Float32Array;
-            view.trainMs += report.ms;
             view.epochs = [
               ...view.epochs,
               {
@@ -183,13 +212,17 @@ export class MnistRun {
                 valLoss: onVal.loss,
                 accuracy: onFit.accuracy,
                 valAccuracy: onVal.accuracy,
-                ms: report.ms + performance.now() - measureStart,
+                trainMs,
+                measureMs: clock.lap('mesures'),
               },
             ];
             this.emit();
             return undefined;
           },
         });
+        clock.lap('lots');
+        if (batchesInEpoch > 0) view.interrupted++;
+        batchesInEpoch = 0;
         if (!live() || result.status !== 'stopped' || !this.pausing) break;
         this.pausing = false;
         view.status = 'pause';
@@ -197,6 +230,7 @@ export class MnistRun {
         this.emit();
         const next = await new Promise<'resume' | 'stop'>((resolve) => (this.resumeWith = resolve));
         this.resumeWith = null;
+        clock.lap('pause');
         if (next === 'stop' || view.epochs.length >= s.epoques) break;
       }
       if (!live()) return;
@@ -207,7 +241,8 @@ export class MnistRun {
       }
       view.weights = await model.getWeights();
       view.batch = null;
-      if (!(await this.evaluateOnTest(engine, model, s, test, live))) return;
+      clock.lap('lots');
+      if (!(await this.evaluateOnTest(engine, model, s, test, live, clock))) return;
       view.runs = [
         ...view.runs,
         {
@@ -216,7 +251,7 @@ export class MnistRun {
           epochs: view.epochs.length,
           backend: engine.backend.name,
           testAccuracy: view.test!.accuracy,
-          trainSeconds: view.trainMs / 1000,
+          trainSeconds: (view.timing.lots + view.timing.mesures) / 1000,
         },
       ];
     } catch (e) {
@@ -238,16 +273,17 @@ export class MnistRun {
     s: MnistState,
     test: () => Promise<MnistSet>,
     live: () => boolean,
+    clock: PhaseClock,
   ): Promise<boolean> {
     this.view.status = 'evaluation';
     this.emit();
     const testSet = await test();
     if (!live()) return false;
+    clock.lap('attenteTest');
     const { mnistSource } = await import('../../../nn/tf/mnist-source');
-    const evalStart = performance.now();
     this.view.test = await measure(engine.tf, model, mnistSource(testSet, undefined, s.echelle), testSet.labels);
-    this.view.evalMs = performance.now() - evalStart;
     disposeTfModel(engine);
+    clock.lap('test');
     this.view.status = 'fini';
     return true;
   }
@@ -257,12 +293,16 @@ export class MnistRun {
     this.reset();
     const generation = this.generation;
     const live = () => generation === this.generation;
+    const clock = new PhaseClock();
+    this.view.timing = clock.ms;
     try {
       const engine = await this.engineFor(s);
+      clock.lap('moteur');
       const spec = mnistSpec(s);
       const model = await resetTfModel(engine, spec, weights);
       Object.assign(this.view, { weights, spec });
-      if (!(await this.evaluateOnTest(engine, model, s, test, live))) return;
+      clock.lap('preparation');
+      if (!(await this.evaluateOnTest(engine, model, s, test, live, clock))) return;
     } catch (e) {
       if (!live()) return;
       this.view.status = 'erreur';

@@ -6,17 +6,18 @@ import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import type { BackendChoice } from '../../../nn/tf/backend';
 import type { LoadProgress } from '../../../nn/tf/load';
 import type { MnistEvaluation } from './evaluate';
+import { emptyRunTiming, type EpochTimes, type RunTiming } from './timing';
 
 export type MnistStatus =
   'repos' | 'chargement' | 'entrainement' | 'pause' | 'evaluation' | 'fini' | 'divergence' | 'erreur';
 
-export interface EpochPoint {
+/** An epoch: its figures, the time of its batches (`trainMs`) and of the measures after it (`measureMs`). */
+export interface EpochPoint extends EpochTimes {
   readonly epoch: number;
   readonly loss: number;
   readonly valLoss: number;
   readonly accuracy: number;
   readonly valAccuracy: number;
-  readonly ms: number;
 }
 
 export interface MnistRunRecord {
@@ -25,6 +26,7 @@ export interface MnistRunRecord {
   readonly epochs: number;
   readonly backend: string;
   readonly testAccuracy: number;
+  /** Seconds of training: the batches and the measures after each epoch (timing.ts). */
   readonly trainSeconds: number;
 }
 
@@ -45,11 +47,14 @@ export interface MnistView {
     imagesPerSecond: number;
     sampleAccuracy: number | null;
   } | null;
-  trainMs: number;
-  /** Training images per epoch of the current run. */
+  /** Where the current run's time went, phase by phase (timing.ts); they sum to its wall time. */
+  timing: RunTiming;
+  /** Epochs of the current run cut short by a pause or a stop. */
+  interrupted: number;
+  /** Training images per epoch of the current run, validation images, training images measured after each epoch. */
   imagesPerEpoch: number;
-  tfLoadMs: number | null;
-  evalMs: number | null;
+  validationImages: number;
+  trainSampleImages: number;
   tensors: number | null;
   /** Tensors alive before the model was built: what a clean stop comes back to. */
   baselineTensors: number | null;
@@ -68,10 +73,11 @@ export const emptyMnistView = (): MnistView => ({
   backend: null,
   epochs: [],
   batch: null,
-  trainMs: 0,
+  timing: emptyRunTiming(),
+  interrupted: 0,
   imagesPerEpoch: 0,
-  tfLoadMs: null,
-  evalMs: null,
+  validationImages: 0,
+  trainSampleImages: 0,
   tensors: null,
   baselineTensors: null,
   weights: null,
