@@ -7,6 +7,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeScrollableMath from './src/markdown/rehype-scrollable-math.mjs';
+import rehypeScrollableTables from './src/markdown/rehype-scrollable-tables.mjs';
 import { chapters } from './src/chapters.mjs';
 import mnistData from './integrations/mnist-data.mjs';
 
@@ -25,7 +26,10 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   markdown: {
     // Math is typeset to HTML at build time: no math JavaScript reaches the reader.
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeScrollableMath] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, rehypeScrollableMath, rehypeScrollableTables],
+    }),
   },
   integrations: [
     starlight({
