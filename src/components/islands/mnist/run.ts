@@ -14,7 +14,7 @@ import { measure } from './measure';
 import { LiveFigures } from './live-figures';
 import { emptyMnistView, type MnistView } from './view';
 import { emptyRunTiming, PhaseClock } from './timing';
-import { describeConfig, mnistInitialWeights, mnistSplitIndices } from './setup';
+import { describeConfig, mnistInitialWeights, mnistOptimizer, mnistSplitIndices } from './setup';
 import { mnistSpec, type MnistState } from './state';
 
 /** Training accuracy is measured on at most this many training images after each epoch. */
@@ -176,7 +176,7 @@ export class MnistRun {
       });
       // Epochs in slices: a pause ends the slice, "Reprendre" starts the next one on the same
       // model and optimiser (Adam's moments kept), "Arrêter" during a pause goes to evaluation.
-      const optimizer = { name: s.optim, learningRate: s.lr } as const;
+      const optimizer = mnistOptimizer(s, split.train.length);
       const optimizerInstance = await optimizerFor(engine, optimizer);
       clock.lap('preparation');
       let result: Awaited<ReturnType<typeof trainTfMlp>>;

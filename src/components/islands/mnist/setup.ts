@@ -5,6 +5,7 @@
 import { createRng } from '../../../nn/data/rng';
 import { initWeights } from '../../../nn/math/init';
 import type { MlpWeights } from '../../../nn/spec';
+import type { OptimizerConfig } from '../../../nn/training';
 import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
 
 /** Validation first (floor(n·val) images), training the rest, from one seeded permutation of 0…n−1. */
@@ -33,9 +34,23 @@ export function mnistInitialWeights(s: Pick<MnistState, 'couches' | 'act' | 'see
   return initWeights(mnistSpec(s), createRng(s.seed + 1), scheme);
 }
 
-/** "784 → 128 → 10, relu, adam 0,001, lots de 128" for the table of runs. */
+/**
+ * The run's optimiser: the state's, and with `decroissance` 'lineaire' a learning rate falling
+ * linearly to 0 over the planned steps (epochs × batches per epoch of `trainImages`).
+ */
+export function mnistOptimizer(
+  s: Pick<MnistState, 'optim' | 'lr' | 'lot' | 'epoques' | 'decroissance'>,
+  trainImages: number,
+): OptimizerConfig {
+  const base = { name: s.optim, learningRate: s.lr } as const;
+  if (s.decroissance === 'aucune') return base;
+  return { ...base, decay: 'linear', decaySteps: s.epoques * Math.ceil(trainImages / s.lot) };
+}
+
+/** "784 → 128 → 10, relu, adam 0,003 décroissant, lots de 256" for the table of runs. */
 export function describeConfig(s: MnistState): string {
   const layers = [784, ...s.couches, 10].join(' → ');
   const act = s.couches.length ? `${s.act}, ` : '';
-  return `${layers}, ${act}${s.optim} ${String(s.lr).replace('.', ',')}, lots de ${s.lot}`;
+  const decay = s.decroissance === 'lineaire' ? ' décroissant' : '';
+  return `${layers}, ${act}${s.optim} ${String(s.lr).replace('.', ',')}${decay}, lots de ${s.lot}`;
 }

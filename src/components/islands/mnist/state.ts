@@ -18,9 +18,22 @@ export const MAX_LAYER_WIDTH = 512;
 export const mnistActivations = ['relu', 'tanh', 'sigmoid', 'leakyRelu'] as const;
 export const mnistOptimizers = ['sgd', 'adam'] as const;
 export const mnistScalings = ['unit', 'symmetric'] as const;
+/** The learning rate along a run: constant, or falling linearly to 0 at the last planned step. */
+export const mnistDecays = ['aucune', 'lineaire'] as const;
 export const imbalanceRemedies = ['aucun', 'sous', 'sur', 'augmentation'] as const;
 
-/** Defaults: the fast 784 → 128 → 10 preset on all 60,000 images, 80/20, Adam 1e-3, batches of 128. */
+/** The fast 784 → 128 → 10 preset (« 784-128-10 (rapide) »), which is also the default. */
+const FAST_PRESET = {
+  couches: [128],
+  act: 'relu',
+  optim: 'adam',
+  lr: 0.008,
+  lot: 128,
+  epoques: 4,
+  decroissance: 'lineaire',
+} as const;
+
+/** Defaults: the fast preset on all 60,000 images, 80/20. */
 export const mnistSchema = {
   /** Training images used (the first n of the 60,000), before the validation split. */
   n: { kind: 'int', default: MNIST_TRAIN_TOTAL, min: 100, max: MNIST_TRAIN_TOTAL },
@@ -31,17 +44,18 @@ export const mnistSchema = {
   couches: {
     kind: 'numberList',
     integer: true,
-    default: [128],
+    default: FAST_PRESET.couches,
     min: 1,
     max: MAX_LAYER_WIDTH,
     minLength: 0,
     maxLength: MAX_HIDDEN_LAYERS,
   },
-  act: { kind: 'enum', default: 'relu', options: mnistActivations },
-  optim: { kind: 'enum', default: 'adam', options: mnistOptimizers },
-  lr: { kind: 'number', default: 0.001, min: 0.000001, max: 10 },
-  lot: { kind: 'int', default: 128, min: 1, max: 4096 },
-  epoques: { kind: 'int', default: 5, min: 1, max: 100 },
+  act: { kind: 'enum', default: FAST_PRESET.act, options: mnistActivations },
+  optim: { kind: 'enum', default: FAST_PRESET.optim, options: mnistOptimizers },
+  lr: { kind: 'number', default: FAST_PRESET.lr, min: 0.000001, max: 10 },
+  lot: { kind: 'int', default: FAST_PRESET.lot, min: 1, max: 4096 },
+  decroissance: { kind: 'enum', default: FAST_PRESET.decroissance, options: mnistDecays },
+  epoques: { kind: 'int', default: FAST_PRESET.epoques, min: 1, max: 100 },
   moteur: { kind: 'enum', default: 'auto', options: backendRequests },
   /** The imbalance experiment: the rare digit, the share of it kept, the remedy. */
   rare: { kind: 'int', default: 5, min: 0, max: 9 },
@@ -53,9 +67,25 @@ export type MnistState = StateOf<typeof mnistSchema>;
 export const parseMnistState = (params: URLSearchParams) => parseState(mnistSchema, MNIST_PREFIX, params);
 export const serializeMnistState = (s: MnistState) => serializeState(mnistSchema, MNIST_PREFIX, s);
 
-/** The chapter's models: the softmax regression, the book's MLP and a faster one. */
+/** What a preset sets: the network and every training setting (the data and the seed stay). */
+export type PresetSettings = Pick<MnistState, 'couches' | 'act' | 'optim' | 'lr' | 'lot' | 'epoques' | 'decroissance'>;
+
+/**
+ * The chapter's models: the softmax regression, the book's MLP and a faster one. The fast one's
+ * settings are chosen by measure (bench/mnist-preset.mjs): with them it passes 97.5 % on the
+ * test images by itself; they are also the island's defaults.
+ */
 export const mnistPresets = [
-  { nom: 'Régression softmax', couches: [], act: 'relu', optim: 'adam', lr: 0.001, lot: 128, epoques: 5 },
+  {
+    nom: 'Régression softmax',
+    couches: [],
+    act: 'relu',
+    optim: 'adam',
+    lr: 0.001,
+    lot: 128,
+    epoques: 5,
+    decroissance: 'aucune',
+  },
   {
     nom: '4 × 40 ReLU (le livre)',
     couches: [40, 40, 40, 40],
@@ -64,12 +94,18 @@ export const mnistPresets = [
     lr: 0.0001,
     lot: 64,
     epoques: 5,
+    decroissance: 'aucune',
   },
-  { nom: '784-128-10 (rapide)', couches: [128], act: 'relu', optim: 'adam', lr: 0.001, lot: 128, epoques: 5 },
-] as const satisfies readonly (Pick<MnistState, 'act' | 'optim' | 'lr' | 'lot' | 'epoques'> & {
-  nom: string;
-  couches: readonly number[];
-})[];
+  { nom: '784-128-10 (rapide)', ...FAST_PRESET },
+] as const satisfies readonly (Omit<PresetSettings, 'couches'> & { nom: string; couches: readonly number[] })[];
+
+export type MnistPreset = (typeof mnistPresets)[number];
+
+/** Every setting a preset names, the layers copied: a button sets them all. */
+export function presetSettings(p: MnistPreset): PresetSettings {
+  const { couches, act, optim, lr, lot, epoques, decroissance } = p;
+  return { couches: [...couches], act, optim, lr, lot, epoques, decroissance };
+}
 
 /** 784 inputs → hidden layers → 10 softmax outputs, categorical cross-entropy. */
 export function mnistSpec(s: { readonly couches: readonly number[]; readonly act: MnistState['act'] }): MlpSpec {

@@ -11,15 +11,22 @@ import {
   mnistSpec,
   mnistSplitCounts,
   parseMnistState,
+  presetSettings,
   serializeMnistState,
   validateMnist,
   type MnistState,
 } from '../../../../src/components/islands/mnist/state';
-import { describeConfig, mnistInitialWeights, mnistSplitIndices } from '../../../../src/components/islands/mnist/setup';
+import {
+  describeConfig,
+  mnistInitialWeights,
+  mnistOptimizer,
+  mnistSplitIndices,
+} from '../../../../src/components/islands/mnist/setup';
 import { confusedIndices, evaluateProbabilities } from '../../../../src/components/islands/mnist/evaluate';
 import { decodeMnistModel, encodeMnistModel } from '../../../../src/components/islands/mnist/model-file';
 import { encodeWeightsFile } from '../../../../src/nn/weights-file';
 import { parameterCount } from '../../../../src/nn/spec';
+import presetRun from '../../../../src/content/mnist-preset-run.json';
 
 const defaults = defaultState(mnistSchema);
 
@@ -45,8 +52,10 @@ describe('MNIST URL state', () => {
     expect(parsed.invalid.map((p) => p.key).sort()).toEqual(['mnist.couches', 'mnist.echelle', 'mnist.lr', 'mnist.n']);
   });
 
-  it('defaults: the fast 784-128-10 on all 60,000 images, 80/20, Adam 1e-3, batches of 128', () => {
-    expect(defaults).toMatchObject({ n: 60_000, val: 0.2, couches: [128], optim: 'adam', lr: 0.001, lot: 128 });
+  it('defaults: the fast 784-128-10 preset on all 60,000 images, 80/20', () => {
+    const fast = mnistPresets.find((p) => p.nom === '784-128-10 (rapide)')!;
+    expect(defaults).toMatchObject({ n: 60_000, val: 0.2, ...presetSettings(fast) });
+    expect(fast.couches).toEqual([128]);
     expect(mnistSplitCounts(defaults)).toEqual({ train: 48_000, validation: 12_000, test: 10_000 });
   });
 
@@ -60,6 +69,30 @@ describe('MNIST URL state', () => {
     expect(counts).toEqual([7850, 36_730, 101_770]);
     expect(mnistPresets[1]).toMatchObject({ optim: 'adam', lr: 0.0001, lot: 64 });
     expect(mnistSpec({ couches: [], act: 'relu' }).layers).toEqual([{ units: 10, activation: 'softmax' }]);
+  });
+
+  it('the fast preset’s measured run (bench/mnist-preset.mjs --write) is of the preset as it stands, and passes its target', () => {
+    const fast = mnistPresets.find((p) => p.nom === '784-128-10 (rapide)')!;
+    expect(presetRun.settings).toEqual({
+      ...presetSettings(fast),
+      seed: defaults.seed,
+      n: defaults.n,
+      val: defaults.val,
+    });
+    expect(presetRun.testAccuracy).toBeGreaterThan(presetRun.target);
+    for (const accuracy of Object.values(presetRun.accuracyBySeed)) expect(accuracy).toBeGreaterThan(presetRun.target);
+    expect(presetRun.machine).toMatchObject({ backend: 'wasm', gpu: false });
+  });
+
+  it('a preset sets every setting it names (epochs included), the layers as a copy', () => {
+    for (const p of mnistPresets) {
+      const s: MnistState = { ...randomState(7), epoques: 50, lot: 4096, lr: 9 };
+      Object.assign(s, presetSettings(p));
+      const named = Object.keys(p).filter((key) => key !== 'nom');
+      expect(named.sort()).toEqual(['act', 'couches', 'decroissance', 'epoques', 'lot', 'lr', 'optim']);
+      for (const key of named) expect(s[key as keyof MnistState]).toEqual(p[key as keyof typeof p]);
+      expect(s.couches).not.toBe(p.couches);
+    }
   });
 
   it('explains in French why settings valid one by one do not fit together', () => {
@@ -90,8 +123,25 @@ describe('MNIST run logic', () => {
     const zero = mnistInitialWeights({ couches: [], act: 'relu', seed: 9 });
     expect([zero.W[0]!.rows, zero.W[0]!.cols]).toEqual([784, 10]);
     expect(zero.W[0]!.data.every((v) => v === 0) && zero.b[0]!.every((v) => v === 0)).toBe(true);
-    expect(describeConfig({ ...defaults, couches: [16] })).toBe('784 → 16 → 10, relu, adam 0,001, lots de 128');
-    expect(describeConfig({ ...defaults, couches: [] })).toBe('784 → 10, adam 0,001, lots de 128');
+    const constant = { ...defaults, lr: 0.001, lot: 128, decroissance: 'aucune' } as const;
+    expect(describeConfig({ ...constant, couches: [16] })).toBe('784 → 16 → 10, relu, adam 0,001, lots de 128');
+    expect(describeConfig({ ...constant, couches: [] })).toBe('784 → 10, adam 0,001, lots de 128');
+    expect(describeConfig({ ...constant, decroissance: 'lineaire' })).toBe(
+      '784 → 128 → 10, relu, adam 0,001 décroissant, lots de 128',
+    );
+  });
+
+  it('gives the optimiser its linear decay over the planned steps: epochs × batches per epoch', () => {
+    const s = { optim: 'adam', lr: 0.005, lot: 128, epoques: 5 } as const;
+    expect(mnistOptimizer({ ...s, decroissance: 'aucune' }, 48_000)).toEqual({ name: 'adam', learningRate: 0.005 });
+    // 48,000 / 128 = 375 batches per epoch; 1,000 images make 8 batches, the last one of 104.
+    expect(mnistOptimizer({ ...s, decroissance: 'lineaire' }, 48_000)).toEqual({
+      name: 'adam',
+      learningRate: 0.005,
+      decay: 'linear',
+      decaySteps: 5 * 375,
+    });
+    expect(mnistOptimizer({ ...s, decroissance: 'lineaire' }, 1000)).toMatchObject({ decaySteps: 5 * 8 });
   });
 
   it('evaluates probabilities: argmax, accuracy, cross-entropy, confusion and per-class scores', () => {
