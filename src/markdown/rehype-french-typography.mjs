@@ -81,7 +81,7 @@ const OPAQUE = new Set([
   'astro-island',
 ]);
 /** Inline elements a sentence runs through; every other element starts and ends a run. */
-const INLINE = new Set([
+export const INLINE = new Set([
   'a',
   'abbr',
   'b',

@@ -11,6 +11,8 @@ import { describe, expect, inject, test } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { listPages } from './pages-list';
 import { frenchTypographyFaults as faults } from '../french-typography-faults';
+// Elements a sentence runs through: the same set the build step joins text across.
+import { INLINE } from '../../src/markdown/rehype-french-typography.mjs';
 
 const pages = [...listPages().map((p) => `${p}index.html`), '404.html'];
 const read = (page: string) => readFileSync(join(inject('sitePath'), page), 'utf8');
@@ -29,27 +31,6 @@ function skipped(el: Element): boolean {
     (lang !== null && !lang.startsWith('fr'))
   );
 }
-/** Elements a sentence runs through. */
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'cite',
-  'em',
-  'i',
-  'mark',
-  'q',
-  's',
-  'small',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'u',
-  'var',
-  'tspan',
-]);
-
 /** The text of a page, one string per block; a skipped inline element stands as "□". */
 function blocks(root: Node): string[] {
   const out: string[] = [''];
