@@ -1,0 +1,70 @@
+/**
+ * The completion list the editor ships (src/runnable/api-docs.generated.ts) follows the API:
+ * regenerated in memory from src/nn/index.ts, it must equal the committed file. And every export a
+ * reader can call carries a doc comment the editor can show, except the few listed below, which
+ * predate the editor (this list may only shrink).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { API_DOCS_FILE, firstSentence, readApiDocs, renderApiDocs } from '../../../scripts/api-docs.mjs';
+
+/** Exports of src/nn without a JSDoc when the editor came; a new export must have one. */
+const UNDOCUMENTED = new Set([
+  'CIRCLE_RING',
+  'GAUSS_SIGMA',
+  'MNIST_CHUNK_VERSION',
+  'MOON_CENTRES',
+  'WEIGHTS_FILE_FORMAT',
+  'WEIGHTS_FILE_MAGIC',
+  'WEIGHTS_FILE_VERSION',
+  'activationNames',
+  'activations',
+  'createRng',
+  'get',
+  'initSchemes',
+  'isActivationName',
+  'lineMseAndGradient',
+  'lossNames',
+  'relu',
+  'zeros',
+]);
+
+const docs = readApiDocs();
+
+describe('api-docs.generated.ts', () => {
+  test('is up to date with src/nn/index.ts', async () => {
+    const expected = await renderApiDocs(docs);
+    const committed = readFileSync(API_DOCS_FILE, 'utf8');
+    expect(
+      committed === expected,
+      'src/runnable/api-docs.generated.ts est périmé\u00a0: lancez node scripts/api-docs.mjs',
+    ).toBe(true);
+  });
+
+  test('lists every value export once, sorted, with a kind and a signature', () => {
+    const names = docs.map((d) => d.name);
+    expect(names).toEqual([...new Set(names)].sort());
+    expect(names).toEqual(expect.arrayContaining(['sigmoid', 'softmax', 'weightedSum', 'fromRows']));
+    // Types are not values: the editor must not offer them as names to call.
+    expect(names).not.toContain('MlpSpec');
+    expect(names).not.toContain('Matrix');
+    const sigmoid = docs.find((d) => d.name === 'sigmoid');
+    expect(sigmoid).toMatchObject({ kind: 'function', signature: '(z: number) => number' });
+    for (const d of docs) expect(d.signature.length, d.name).toBeLessThanOrEqual(90);
+  });
+
+  test('every export has a doc, but the few listed as predating the editor', () => {
+    const missing = docs.filter((d) => d.doc === '').map((d) => d.name);
+    const unexpected = missing.filter((n) => !UNDOCUMENTED.has(n));
+    expect(unexpected, 'exports sans commentaire JSDoc (le lecteur les voit dans la complétion)').toEqual([]);
+    if (missing.length > 0) console.info(`api-docs: ${missing.length} exports without a JSDoc: ${missing.join(', ')}`);
+  });
+
+  test('keeps the first sentence of a doc comment', () => {
+    expect(firstSentence('Output of one neuron.\nSecond sentence.')).toBe('Output of one neuron.');
+    expect(firstSentence('Zeros (e.g. for gradients). Then more.')).toBe('Zeros (e.g. for gradients).');
+    expect(firstSentence('Un pas, p. ex. 0.5 ou `a.b`. Suite.')).toBe('Un pas, p. ex. 0.5 ou `a.b`.');
+    expect(firstSentence('Les pertes :\n- `mse` : carré. Suite.')).toBe('Les pertes :');
+    expect(firstSentence('Sans point final')).toBe('Sans point final');
+  });
+});
