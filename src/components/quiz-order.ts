@@ -10,7 +10,7 @@
  * `MAX_RIGHT_SHARE` of the chapter's questions; the wrong choices fill the other slots in a
  * shuffled order.
  */
-import { createRng } from '../nn/data/rng';
+import { createRng } from '../nn';
 
 /** No slot holds the right answer of more than this share of a chapter's questions. */
 export const MAX_RIGHT_SHARE = 0.4;

@@ -1,7 +1,9 @@
 /**
- * The public surface of `src/nn`: chapters and islands import from here.
- * No file in src/nn touches the DOM. The TensorFlow.js engine (`tf/`) is not re-exported:
- * islands import it dynamically, so that tfjs loads only when a reader starts a demo.
+ * The public surface of `src/nn`, and its one entry: everything outside src/nn (chapters,
+ * islands, pages, runnable code) imports from here, never from the files below (a lint rule and
+ * tests/unit/nn-entry.test.ts enforce it). No file in src/nn touches the DOM. The TensorFlow.js
+ * engine has its own entry, `tf/index.ts`, imported dynamically so that tfjs loads only when a
+ * reader starts a demo; only its pure backend policy (menus, URL schemas) is exported here.
  */
 export * from './spec';
 export * from './training';
@@ -34,3 +36,4 @@ export * from './data/imbalance';
 export * from './metrics';
 export * from './weights-file';
 export * from './format';
+export * from './tf/backend';

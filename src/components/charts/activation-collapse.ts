@@ -4,10 +4,7 @@
  * 0.01·N(0, 1) and once with Xavier's; the standard deviation of each layer's activations.
  * Memoised: the chart and the chapter's prose share one computation (about half a second).
  */
-import { createRng } from '../../nn/data/rng';
-import { initWeights } from '../../nn/math/init';
-import { forward } from '../../nn/math/mlp';
-import type { MlpSpec } from '../../nn/spec';
+import { createRng, initWeights, forward, type MlpSpec } from '../../nn';
 
 export const COLLAPSE_SETUP = { examples: 100, units: 500, layers: 10, seed: 6 } as const;
 

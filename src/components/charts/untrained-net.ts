@@ -4,12 +4,7 @@
  * labels. Its cost should start near ln 10 ≈ 2,303, the cost of answering 1/10 for every class.
  * Computed at build time by the reference engine; the chapter prints the result.
  */
-import { createRng } from '../../nn/data/rng';
-import { initWeights } from '../../nn/math/init';
-import { losses } from '../../nn/math/losses';
-import type { Matrix } from '../../nn/math/matrix';
-import { predict } from '../../nn/math/mlp';
-import type { MlpSpec, MlpWeights } from '../../nn/spec';
+import { createRng, initWeights, losses, type Matrix, predict, type MlpSpec, type MlpWeights } from '../../nn';
 
 export const UNTRAINED_SPEC: MlpSpec = {
   inputSize: 784,

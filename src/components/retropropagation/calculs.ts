@@ -3,12 +3,7 @@
  * checked by tests/unit/chapters/retropropagation.test.ts. The worked networks are those of the
  * "Rétropropagation pas à pas" island, so the reader finds the same numbers there.
  */
-import { activations } from '../../nn/math/activations';
-import { backward } from '../../nn/math/backprop';
-import { initStd } from '../../nn/math/init';
-import { fromRows, get } from '../../nn/math/matrix';
-import { forward } from '../../nn/math/mlp';
-import { fitStandardizer } from '../../nn/data/normalize';
+import { activations, backward, initStd, fromRows, get, forward, fitStandardizer } from '../../nn';
 import {
   chainExample,
   chainProblem,

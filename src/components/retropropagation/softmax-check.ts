@@ -3,10 +3,17 @@
  * batch, ∂J/∂W = Xᵀ(Ŷ − Y)/n and ∂J/∂b = column sums of (Ŷ − Y)/n, computed from these
  * formulas, set beside centred finite differences of the cost, with their relative errors.
  */
-import { flattenWeights } from '../../nn/math/init';
-import { fromRows, matmul, sumRows, transpose, type Matrix } from '../../nn/math/matrix';
-import { predict } from '../../nn/math/mlp';
-import type { MlpSpec, MlpWeights } from '../../nn/spec';
+import {
+  flattenWeights,
+  fromRows,
+  matmul,
+  sumRows,
+  transpose,
+  type Matrix,
+  predict,
+  type MlpSpec,
+  type MlpWeights,
+} from '../../nn';
 import {
   centredDifference,
   FINITE_DIFFERENCE_STEP,

@@ -3,9 +3,7 @@
  * the two handles that carry the line ŷ = w·x + b, and gradient descent on the mean squared
  * error run a few steps at a time (the island animates it between frames).
  */
-import { createRng } from '../../../nn/data/rng';
-import { linearDataset } from '../../../nn/data/linear';
-import { lineMseAndGradient, lineStep, type LineParams } from '../../../nn/math/linear-regression';
+import { createRng, linearDataset, lineMseAndGradient, lineStep, type LineParams } from '../../../nn';
 
 /** The hidden rule behind the cloud: y = x + 0,5, plus noise. */
 export const TRUE_LINE = { slope: 1, intercept: 0.5 } as const;

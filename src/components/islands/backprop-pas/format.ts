@@ -2,7 +2,7 @@
  * Numbers of the island, the French way: four decimals, or a power of ten for the tiny values a
  * gradient or a relative error often takes (0,000012 would lose its digits at four decimals).
  */
-import { formatNumber, powerOfTen } from '../../../nn/format';
+import { formatNumber, powerOfTen } from '../../../nn';
 
 export { powerOfTen };
 

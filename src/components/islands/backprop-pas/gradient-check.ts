@@ -4,12 +4,17 @@
  * "Vérifier" button and by the chapter's build-time check of softmax regression.
  * (A helper of this kind could live in src/nn; it sits here so as not to touch the engine.)
  */
-import { backward } from '../../../nn/math/backprop';
-import { flattenWeights, unflattenWeights } from '../../../nn/math/init';
-import { losses } from '../../../nn/math/losses';
-import type { Matrix } from '../../../nn/math/matrix';
-import { forward, predict } from '../../../nn/math/mlp';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import {
+  backward,
+  flattenWeights,
+  unflattenWeights,
+  losses,
+  type Matrix,
+  forward,
+  predict,
+  type MlpSpec,
+  type MlpWeights,
+} from '../../../nn';
 
 /** The step of the centred difference: small, but far above the rounding noise of float64. */
 export const FINITE_DIFFERENCE_STEP = 1e-5;

@@ -5,8 +5,7 @@
  * - `large`: (x₁, x₂) → two sigmoid neurons → one linear output, L = ½(ŷ − y)².
  * One example (a batch of n = 1), so the engine's mean loss is exactly L.
  */
-import { fromRows, type Matrix } from '../../../nn/math/matrix';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import { fromRows, type Matrix, type MlpSpec, type MlpWeights } from '../../../nn';
 
 export type NetworkName = 'chaine' | 'large';
 export const networkNames: readonly NetworkName[] = ['chaine', 'large'];

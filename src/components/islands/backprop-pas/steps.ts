@@ -5,10 +5,7 @@
  * unit tests), and, going backward, splits it into the upstream gradient times the local
  * derivative, as the chain rule does. No DOM.
  */
-import { activations } from '../../../nn/math/activations';
-import { backward, type Gradients } from '../../../nn/math/backprop';
-import { get } from '../../../nn/math/matrix';
-import { forward, type ForwardPass } from '../../../nn/math/mlp';
+import { activations, backward, type Gradients, get, forward, type ForwardPass } from '../../../nn';
 import { factor, fmt } from './format';
 import {
   chainProblem,

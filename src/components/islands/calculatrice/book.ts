@@ -5,7 +5,7 @@
  * gave. These are quoted, not computed: the chapter and the island print them from here, and
  * set them beside the reader's run only when that run used the book's settings.
  */
-import { formatNumber } from '../../../nn/format';
+import { formatNumber } from '../../../nn';
 import { splitCounts, type CalcState } from './state';
 
 export const BOOK = {

@@ -4,15 +4,27 @@
  * (weights + spec + data settings + seed). One seed draws the pairs, the split and the weights,
  * so a link or a file replays the same experiment.
  */
-import { calculatorDataset, denormalizeTarget, targetScale, type CalculatorDataset } from '../../../nn/data/calculator';
-import { createRng } from '../../../nn/data/rng';
-import { splitIndices, takeRows, takeValues } from '../../../nn/data/split';
-import { initWeights } from '../../../nn/math/init';
-import type { Matrix } from '../../../nn/math/matrix';
-import { predict } from '../../../nn/math/mlp';
-import { mae, mse, r2 } from '../../../nn/metrics';
-import type { LayerActivation, MlpSpec, MlpWeights } from '../../../nn/spec';
-import { decodeWeightsFile, encodeWeightsFile } from '../../../nn/weights-file';
+import {
+  calculatorDataset,
+  denormalizeTarget,
+  targetScale,
+  type CalculatorDataset,
+  createRng,
+  splitIndices,
+  takeRows,
+  takeValues,
+  initWeights,
+  type Matrix,
+  predict,
+  mae,
+  mse,
+  r2,
+  type LayerActivation,
+  type MlpSpec,
+  type MlpWeights,
+  decodeWeightsFile,
+  encodeWeightsFile,
+} from '../../../nn';
 import { defaultState } from '../shared/url-state';
 import { calcActivations, calcOperations, calcSchema, validateCalc, type CalcState } from './state';
 

@@ -6,9 +6,8 @@
  * read back so that evaluation and analysis run on the course's engine. Every tensor goes with
  * the model on reset, on a new backend and on unmount.
  */
-import type { BackendChoice } from '../../../nn/tf/backend';
-import type { LoadProgress } from '../../../nn/tf/load';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import type { BackendChoice, MlpSpec, MlpWeights } from '../../../nn';
+import type { LoadProgress } from '../../../nn/tf';
 import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
 import type { TrainedWith } from './book';
 import type { CalcData } from './logic';

@@ -2,7 +2,7 @@
  * URL state of the project "Une calculatrice apprise" (prefix `calc.`): data, split, model and
  * training in one link; with the seed, the link replays the same data and initial weights.
  */
-import { backendRequests } from '../../../nn/tf/backend';
+import { backendRequests } from '../../../nn';
 import { parseState, serializeState, type Schema, type StateOf } from '../shared/url-state';
 
 export const CALC_PREFIX = 'calc';

@@ -5,7 +5,7 @@
  * The factor σ′(z) = p(1 − p) of the second one vanishes when p → 0: a neuron that is
  * confidently wrong barely learns with the squared error. Pure: no DOM.
  */
-import { activations } from '../../../nn/math/activations';
+import { activations } from '../../../nn';
 
 /** The logit z such that σ(z) = p, for p in (0, 1): z = ln(p / (1 − p)). */
 export const logitOf = (p: number): number => Math.log(p / (1 - p));

@@ -5,12 +5,16 @@
  * island can spread the work over animation frames. The gradient of a batch mean is the weighted
  * sum of the gradients of its chunks, so the chunked run gives the full-batch result.
  */
-import { createRng } from '../../../nn/data/rng';
-import { initWeights } from '../../../nn/math/init';
-import { backward } from '../../../nn/math/backprop';
-import { forward } from '../../../nn/math/mlp';
-import { selectRows, type Matrix } from '../../../nn/math/matrix';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import {
+  createRng,
+  initWeights,
+  backward,
+  forward,
+  selectRows,
+  type Matrix,
+  type MlpSpec,
+  type MlpWeights,
+} from '../../../nn';
 
 export const HIDDEN_LAYERS = 10;
 /** Examples in the batch (inputs and targets drawn from N(0, 1)). */

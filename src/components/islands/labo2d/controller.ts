@@ -11,9 +11,7 @@
  * reference engine, batches of training for whatever time is left. TensorFlow.js trains in
  * tasks of its own (as many steps as fit in ~16 ms, then a yield); the loop then only draws.
  */
-import { cloneWeights } from '../../../nn/math/init';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import type { EpochReport } from '../../../nn/training';
+import { cloneWeights, type MlpSpec, type MlpWeights, type EpochReport } from '../../../nn';
 import { classesOf, labOptions, labSpec, labWeights, prepareData, type LabData } from './data';
 import { CENTRES } from './heatmap';
 import { createPredictJob, createPredictor, type PredictJob, type Predictor } from './predictor';

@@ -2,13 +2,20 @@
  * The lab's data and network from its settings: one seed draws the points, splits them into
  * training / validation / test, and draws the initial weights, so a link replays the same run.
  */
-import { createRng } from '../../../nn/data/rng';
-import { generators2d } from '../../../nn/data/generators2d';
-import { splitIndices, takeRows, takeValues } from '../../../nn/data/split';
-import { initWeights } from '../../../nn/math/init';
-import type { Matrix } from '../../../nn/math/matrix';
-import type { LayerActivation, MlpSpec, MlpWeights } from '../../../nn/spec';
-import type { OptimizerConfig, Regularization } from '../../../nn/training';
+import {
+  createRng,
+  generators2d,
+  splitIndices,
+  takeRows,
+  takeValues,
+  initWeights,
+  type Matrix,
+  type LayerActivation,
+  type MlpSpec,
+  type MlpWeights,
+  type OptimizerConfig,
+  type Regularization,
+} from '../../../nn';
 import type { LabState } from './state';
 import type { SliceOptions } from './trainer';
 

@@ -6,8 +6,7 @@
  * the network trains: they are drawn once into a layer of their own, and a repaint is two
  * image copies and 4096 colours written into a buffer kept from one repaint to the next.
  */
-import type { Matrix } from '../../../nn/math/matrix';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import type { Matrix, MlpSpec, MlpWeights } from '../../../nn';
 import { LAB_DOMAIN, type LabSplit } from './data';
 import { predictAll } from './predictor';
 

@@ -6,9 +6,7 @@
  * matrix per layer and step (4.5 MB for a 64×64 grid through 2 → 16 → 16 → 16 → 1): at ten maps
  * a second that garbage alone kept the collector busy.
  */
-import { activations } from '../../../nn/math/activations';
-import type { Matrix } from '../../../nn/math/matrix';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
+import { activations, type Matrix, type MlpSpec, type MlpWeights } from '../../../nn';
 
 /** Rows per forward pass: small enough to check the clock often, large enough to amortise calls. */
 export const CHUNK_ROWS = 128;

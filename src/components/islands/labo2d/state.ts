@@ -1,6 +1,5 @@
 /** URL state of "Le labo 2D" (prefix `labo.`): the whole experiment fits in a link. */
-import { generator2dNames } from '../../../nn/data/generators2d';
-import { backendRequests } from '../../../nn/tf/backend';
+import { generator2dNames, backendRequests } from '../../../nn';
 import { parseState, serializeState, type Schema, type StateOf } from '../shared/url-state';
 
 export const LAB_PREFIX = 'labo';

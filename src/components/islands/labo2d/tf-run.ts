@@ -5,7 +5,7 @@
  * heat map — at most one read at a time, the map itself drawn by the controller's frames like
  * the reference engine's.
  */
-import type { EpochReport } from '../../../nn/training';
+import type { EpochReport } from '../../../nn';
 import type { LabController } from './controller';
 import { labOptions } from './data';
 import type { LabState } from './state';

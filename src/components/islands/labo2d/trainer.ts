@@ -6,22 +6,26 @@
  * backward → penalty → optimiser step per batch, the same epoch loss, validation loss, stops —
  * so a seed gives the same history sliced or at once (a unit test holds them together).
  */
-import { createRng } from '../../../nn/data/rng';
-import { backward } from '../../../nn/math/backprop';
-import { cloneWeights, parameterBlocks } from '../../../nn/math/init';
-import { losses } from '../../../nn/math/losses';
-import { selectRows, type Matrix } from '../../../nn/math/matrix';
-import { forward, predict } from '../../../nn/math/mlp';
-import { createOptimizer } from '../../../nn/math/optimizers';
-import { penaltyGradient } from '../../../nn/math/regularizers';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
 import {
+  createRng,
+  backward,
+  cloneWeights,
+  parameterBlocks,
+  losses,
+  selectRows,
+  type Matrix,
+  forward,
+  predict,
+  createOptimizer,
+  penaltyGradient,
+  type MlpSpec,
+  type MlpWeights,
   DIVERGENCE_REASON,
   earlyStopReason,
   type EpochReport,
   type OptimizerConfig,
   type Regularization,
-} from '../../../nn/training';
+} from '../../../nn';
 
 export interface SliceOptions {
   readonly X: Matrix;

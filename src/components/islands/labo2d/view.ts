@@ -1,7 +1,6 @@
 /** What the lab shows, as the controller pushes it to the component. */
-import { accuracy, confusionMatrix } from '../../../nn/metrics';
-import type { BackendChoice } from '../../../nn/tf/backend';
-import type { LoadProgress } from '../../../nn/tf/load';
+import { accuracy, confusionMatrix, type BackendChoice } from '../../../nn';
+import type { LoadProgress } from '../../../nn/tf';
 
 /** A run stops by itself after this many epochs. */
 export const MAX_EPOCHS = 10_000;

@@ -3,10 +3,7 @@
  * error (closed form, `leastSquaresLine` of src/nn) and the one that minimises the mean absolute
  * error (least absolute deviations, found exactly below). Pure: no DOM.
  */
-import { createRng } from '../../../nn/data/rng';
-import { linearDataset } from '../../../nn/data/linear';
-import { leastSquaresLine } from '../../../nn/math/single-neuron';
-import { mae, mse } from '../../../nn/metrics';
+import { createRng, linearDataset, leastSquaresLine, mae, mse } from '../../../nn';
 
 export interface Line {
   readonly w: number;

@@ -2,7 +2,7 @@
  * The confusion matrix as a heat map: each cell's share of its row (the true class), its
  * shade, its text colour, and the French sentence that names it.
  */
-import { formatNumber } from '../../../nn/format';
+import { formatNumber } from '../../../nn';
 import { textOn } from '../../data-kinds/contrast';
 
 /** Σ of all cells: the number of images evaluated. */

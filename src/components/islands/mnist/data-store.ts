@@ -4,8 +4,14 @@
  * the images it uses, evaluation for the test set. A failure stops the download with the
  * loader's French message; `load()` again retries, and fetches only what is missing.
  */
-import { assembleMnistSet, loadMnist, MNIST_DATA_DIR, type MnistProgress } from '../../../nn/data/mnist-fetch';
-import type { MnistChunk, MnistSet } from '../../../nn/data/mnist';
+import {
+  assembleMnistSet,
+  loadMnist,
+  MNIST_DATA_DIR,
+  type MnistProgress,
+  type MnistChunk,
+  type MnistSet,
+} from '../../../nn';
 
 export type DataStatus = 'absent' | 'chargement' | 'pret' | 'erreur';
 

@@ -3,7 +3,7 @@
  * the cross-entropy, the confusion matrix and precision/recall/F1 per class. Pure: the island
  * runs it on what `predictInBatches` returns, the tests on hand-made probabilities.
  */
-import { accuracy, confusionMatrix, precisionRecallF1, type ClassScores } from '../../../nn/metrics';
+import { accuracy, confusionMatrix, precisionRecallF1, type ClassScores } from '../../../nn';
 
 export interface MnistEvaluation {
   readonly count: number;

@@ -5,8 +5,7 @@
  * untouched test set: the rare digit's recall and precision, and the overall accuracy. Every
  * scenario sees about the same number of images, so that only the data differ.
  */
-import { augmentRare, concatSets, digitCounts, makeRare, overSample, underSample } from '../../../nn/data/imbalance';
-import type { MnistSet } from '../../../nn/data/mnist';
+import { augmentRare, concatSets, digitCounts, makeRare, overSample, underSample, type MnistSet } from '../../../nn';
 import { disposeTfModel, resetTfModel, type TfEngine } from '../shared/tf-engine';
 import { measure } from './measure';
 import { mnistInitialWeights } from './setup';
@@ -88,10 +87,7 @@ export async function runImbalanceExperiment(
   signal: AbortSignal,
   onResult: (r: ScenarioResult) => void,
 ): Promise<void> {
-  const [{ trainTfMlp }, { mnistSource }] = await Promise.all([
-    import('../../../nn/tf/train'),
-    import('../../../nn/tf/mnist-source'),
-  ]);
+  const { trainTfMlp, mnistSource } = await import('../../../nn/tf');
   const regression = { ...s, couches: [] as number[] };
   const spec = mnistSpec(regression);
   const initial = mnistInitialWeights(regression);

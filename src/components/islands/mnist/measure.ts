@@ -4,8 +4,7 @@
  * epoch, on the test set and by the imbalance experiment.
  */
 import type { TfEngine } from '../shared/tf-engine';
-import type { TfMlp } from '../../../nn/tf/model';
-import type { BatchSource } from '../../../nn/tf/predict';
+import type { TfMlp, BatchSource } from '../../../nn/tf';
 import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
 
 /** The loss, accuracy and confusion of `model` on `source`, whose digits are `labels`. */
@@ -15,6 +14,6 @@ export async function measure(
   source: BatchSource,
   labels: Uint8Array,
 ): Promise<MnistEvaluation> {
-  const { predictInBatches } = await import('../../../nn/tf/predict');
+  const { predictInBatches } = await import('../../../nn/tf');
   return evaluateProbabilities(await predictInBatches(tf, model, source), labels);
 }

@@ -3,8 +3,7 @@
  * scaling the network was trained with. Reading refuses, in French, anything that is not a
  * 784 → … → 10 softmax network of this chapter.
  */
-import type { MlpWeights } from '../../../nn/spec';
-import { decodeWeightsFile, encodeWeightsFile } from '../../../nn/weights-file';
+import { type MlpWeights, decodeWeightsFile, encodeWeightsFile } from '../../../nn';
 import {
   MAX_HIDDEN_LAYERS,
   MAX_LAYER_WIDTH,

@@ -3,7 +3,7 @@
  * weight as a diverging colour (blue < 0 < red), a byte scaled the way the network receives it.
  * Pure: the components hand the RGBA buffers to a canvas.
  */
-import { formatNumber } from '../../../nn/format';
+import { formatNumber } from '../../../nn';
 
 /** An RGBA buffer the size of an image (what `ImageData` takes). */
 export type Rgba = Uint8ClampedArray<ArrayBuffer>;

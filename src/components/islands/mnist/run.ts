@@ -6,9 +6,8 @@
  * test images at the end; one clock (timing.ts) charges the run's time to its phases. Every tensor goes with the model on reset, on a new backend and on
  * unmount; `numTensors` is shown so that the reader (and the tests) can check it.
  */
-import type { MnistSet } from '../../../nn/data/mnist';
-import type { MlpWeights } from '../../../nn/spec';
-import type { TfMlp } from '../../../nn/tf/model';
+import type { MnistSet, MlpWeights } from '../../../nn';
+import type { TfMlp } from '../../../nn/tf';
 import { disposeTfModel, engineFor, optimizerFor, resetTfModel, type TfEngine } from '../shared/tf-engine';
 import { measure } from './measure';
 import { LiveFigures } from './live-figures';
@@ -123,10 +122,7 @@ export class MnistRun {
       if (!live()) return;
       clock.lap('moteur');
       const { tf } = engine;
-      const [{ trainTfMlp }, { mnistSource }] = await Promise.all([
-        import('../../../nn/tf/train'),
-        import('../../../nn/tf/mnist-source'),
-      ]);
+      const { trainTfMlp, mnistSource } = await import('../../../nn/tf');
       view.baselineTensors = tf.memory().numTensors;
       const spec = mnistSpec(s);
       const model = await resetTfModel(engine, spec, mnistInitialWeights(s));
@@ -280,7 +276,7 @@ export class MnistRun {
     const testSet = await test();
     if (!live()) return false;
     clock.lap('attenteTest');
-    const { mnistSource } = await import('../../../nn/tf/mnist-source');
+    const { mnistSource } = await import('../../../nn/tf');
     this.view.test = await measure(engine.tf, model, mnistSource(testSet, undefined, s.echelle), testSet.labels);
     disposeTfModel(engine);
     clock.lap('test');

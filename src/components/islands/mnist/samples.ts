@@ -3,7 +3,7 @@
  * images of that order whose label passes the filter. The same seed gives the same images,
  * and the images of « 3 » are among those of « Tous » in the same order.
  */
-import { createRng } from '../../../nn/data/rng';
+import { createRng } from '../../../nn';
 
 /** The grid's filter: one digit, or every image. */
 export type DigitFilter = number | 'tous';

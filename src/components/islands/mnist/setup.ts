@@ -2,10 +2,7 @@
  * What a run starts from, pure and seeded: the split of the first n images, the initial
  * weights, and the line that names the configuration in the table of runs.
  */
-import { createRng } from '../../../nn/data/rng';
-import { initWeights } from '../../../nn/math/init';
-import type { MlpWeights } from '../../../nn/spec';
-import type { OptimizerConfig } from '../../../nn/training';
+import { createRng, initWeights, type MlpWeights, type OptimizerConfig } from '../../../nn';
 import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
 
 /** Validation first (floor(n·val) images), training the rest, from one seeded permutation of 0…n−1. */

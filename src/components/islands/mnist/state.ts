@@ -3,8 +3,7 @@
  * preprocessing, split, model and training in one link; with the seed, the link replays the
  * same split, the same batches and the same initial weights.
  */
-import { backendRequests } from '../../../nn/tf/backend';
-import type { LayerActivation, MlpSpec } from '../../../nn/spec';
+import { backendRequests, type LayerActivation, type MlpSpec } from '../../../nn';
 import { parseState, serializeState, type Schema, type StateOf } from '../shared/url-state';
 
 export const MNIST_PREFIX = 'mnist';

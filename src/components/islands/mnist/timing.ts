@@ -5,7 +5,7 @@
  * is its batches plus the measures after it, the same definition for the fastest, the mean and
  * the slowest. Pure (the clock is injected), tested in tests/unit/islands/mnist/timing.test.ts.
  */
-import { formatNumber } from '../../../nn/format';
+import { formatNumber } from '../../../nn';
 
 /** The phases of a run, in the order they happen. */
 export const RUN_PHASES = [

@@ -2,9 +2,8 @@
  * What the MNIST island shows of a run — status, curves, the figures within an epoch, timings,
  * the evaluation and the table of runs — as plain data that run.ts fills and the steps read.
  */
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import type { BackendChoice } from '../../../nn/tf/backend';
-import type { LoadProgress } from '../../../nn/tf/load';
+import type { MlpSpec, MlpWeights, BackendChoice } from '../../../nn';
+import type { LoadProgress } from '../../../nn/tf';
 import type { MnistEvaluation } from './evaluate';
 import { emptyRunTiming, type EpochTimes, type RunTiming } from './timing';
 

@@ -1,5 +1,5 @@
 /** URL state of the "Explorateur de neurone" island (prefix `neurone.`). */
-import { activationNames } from '../../../nn/math/activations';
+import { activationNames } from '../../../nn';
 import { parseState, serializeState, type Schema, type StateOf } from '../shared/url-state';
 
 export const NEURON_PREFIX = 'neurone';

@@ -1,5 +1,5 @@
 /** From the "Compteur de paramètres" settings to an MlpSpec, and the presets the chapter cites. */
-import type { LayerActivation, LossName, MlpSpec } from '../../../nn/spec';
+import type { LayerActivation, LossName, MlpSpec } from '../../../nn';
 
 export const hiddenActivations = ['relu', 'tanh', 'sigmoid', 'leakyRelu', 'gelu'] as const;
 export const outputActivations = ['identity', 'sigmoid', 'softmax'] as const;

@@ -4,7 +4,7 @@
  * descent W ← W − ηₜ J′(W) on it, run a few steps at a time, and how the run ends: it converges,
  * it diverges (detected, never a crash), or it is still crawling when the step budget runs out.
  */
-import { bestThroughOrigin, throughOriginMse, TOY_1D } from '../../../nn/math/gradient-descent-1d';
+import { bestThroughOrigin, throughOriginMse, TOY_1D } from '../../../nn';
 
 export const XS = TOY_1D.xs;
 export const YS = TOY_1D.ys;

@@ -4,9 +4,14 @@
  * src/nn (createOptimizer). On the regression surface every step uses the same batch for all of
  * them: all the points, a mini-batch, or one point, drawn from a seeded shuffle, epoch by epoch.
  */
-import { createOptimizer, type Optimizer } from '../../../nn/math/optimizers';
-import type { OptimizerConfig, OptimizerName } from '../../../nn/training';
-import { createRng, type Rng } from '../../../nn/data/rng';
+import {
+  createOptimizer,
+  type Optimizer,
+  type OptimizerConfig,
+  type OptimizerName,
+  createRng,
+  type Rng,
+} from '../../../nn';
 import { distanceToMinimum, nearCritical, type CriticalPoint, type Surface } from './surfaces';
 
 export type RacerName = Extract<OptimizerName, 'sgd' | 'momentum' | 'rmsprop' | 'adam'>;

@@ -1,7 +1,6 @@
 /** URL state of the "Paysage de perte" island (prefix `paysage.`). */
 import { parseState, serializeState, type Schema, type StateOf } from '../shared/url-state';
-import { OPTIMIZER_DEFAULTS } from '../../../nn/math/optimizers';
-import type { OptimizerConfig } from '../../../nn/training';
+import { OPTIMIZER_DEFAULTS, type OptimizerConfig } from '../../../nn';
 import type { RacerName } from './race';
 
 export const PAYSAGE_PREFIX = 'paysage';

@@ -7,10 +7,7 @@
  *   global minimum, all on the line w = 0.
  * Pure: no DOM.
  */
-import { createRng } from '../../../nn/data/rng';
-import { linearDataset } from '../../../nn/data/linear';
-import { lineMseAndGradient } from '../../../nn/math/linear-regression';
-import { leastSquaresLine } from '../../../nn/math/single-neuron';
+import { createRng, linearDataset, lineMseAndGradient, leastSquaresLine } from '../../../nn';
 
 export type SurfaceId = 'regression' | 'selle';
 export type CriticalKind = 'minimum' | 'minimum-local' | 'selle';

@@ -1,5 +1,5 @@
 /** URL state of the "f(x) = 2x + 1 sur TensorFlow.js" island (prefix `regression.`). */
-import { backendRequests } from '../../../nn/tf/backend';
+import { backendRequests } from '../../../nn';
 import { parseState, serializeState, type Schema, type StateOf } from '../shared/url-state';
 
 export const REGRESSION_PREFIX = 'regression';

@@ -1,5 +1,5 @@
 /** The engine menu every TensorFlow.js island offers: "Automatique" first, then each backend by name. */
-import { backendLabels, type BackendRequest } from '../../../nn/tf/backend';
+import { backendLabels, type BackendRequest } from '../../../nn';
 
 export const backendMenu: readonly { value: BackendRequest; label: string }[] = [
   { value: 'auto', label: 'Automatique (recommandé)' },

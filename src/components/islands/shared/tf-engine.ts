@@ -4,13 +4,16 @@
  * engine's), trained by `trainTfMlp` (which yields to the browser at least every 16 ms),
  * disposed on reset and unmount. Browser only.
  */
-import type { BackendChoice, BackendRequest } from '../../../nn/tf/backend';
-import type { LoadProgress, Tf } from '../../../nn/tf/load';
-import type { TfMlp } from '../../../nn/tf/model';
-import type { MlpSpec, MlpWeights } from '../../../nn/spec';
-import type { EpochReport, OptimizerConfig, TrainResult } from '../../../nn/training';
-import type { TfTrainOptions } from '../../../nn/tf/train';
-import type { TfOptimizer } from '../../../nn/tf/optimizer';
+import type {
+  BackendChoice,
+  BackendRequest,
+  MlpSpec,
+  MlpWeights,
+  EpochReport,
+  OptimizerConfig,
+  TrainResult,
+} from '../../../nn';
+import type { LoadProgress, Tf, TfMlp, TfTrainOptions, TfOptimizer } from '../../../nn/tf';
 
 /**
  * What a run needs besides its length, stop signal and callback (given per call); distributed
@@ -33,7 +36,7 @@ export interface TfEngine {
 
 /** Loads tfjs and the requested backend (once per page for tfjs itself). */
 export async function loadTfEngine(request: BackendRequest, onProgress: (p: LoadProgress) => void): Promise<TfEngine> {
-  const [{ loadTf }, { probeCapabilities }] = await Promise.all([import('../../../nn/tf/load'), import('./tf-probe')]);
+  const [{ loadTf }, { probeCapabilities }] = await Promise.all([import('../../../nn/tf'), import('./tf-probe')]);
   const { tf, backend } = await loadTf(request, probeCapabilities, onProgress);
   return { tf, backend, request, model: null, optimizer: null };
 }
@@ -63,7 +66,7 @@ export async function engineFor<S extends string>(
 /** A fresh model with `weights` (the previous one is disposed). */
 export async function resetTfModel(engine: TfEngine, spec: MlpSpec, weights: MlpWeights): Promise<TfMlp> {
   disposeTfModel(engine);
-  const { createTfMlp } = await import('../../../nn/tf/model');
+  const { createTfMlp } = await import('../../../nn/tf');
   engine.model = createTfMlp(engine.tf, spec, weights);
   return engine.model;
 }
@@ -81,7 +84,7 @@ export function disposeTfModel(engine: TfEngine | null): void {
 export async function optimizerFor(engine: TfEngine, config: OptimizerConfig): Promise<TfOptimizer> {
   if (engine.optimizer && JSON.stringify(engine.optimizer.config) === JSON.stringify(config)) return engine.optimizer;
   engine.optimizer?.dispose();
-  const { createTfOptimizer } = await import('../../../nn/tf/optimizer');
+  const { createTfOptimizer } = await import('../../../nn/tf');
   engine.optimizer = createTfOptimizer(engine.tf, config);
   return engine.optimizer;
 }
@@ -101,7 +104,7 @@ export async function trainTfEpochs(
 ): Promise<TrainResult> {
   const model = engine.model;
   if (!model) throw new Error('Le modèle TensorFlow.js n’existe pas (réinitialisez la démo).');
-  const { trainTfMlp } = await import('../../../nn/tf/train');
+  const { trainTfMlp } = await import('../../../nn/tf');
   const optimizerInstance = await optimizerFor(engine, options.optimizer);
   return trainTfMlp(engine.tf, model, {
     ...options,

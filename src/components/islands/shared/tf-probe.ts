@@ -5,7 +5,7 @@
  * islands rather than in src/nn, and is handed to `loadTf`, which applies the policy of
  * `nn/tf/backend.ts` to what it finds.
  */
-import { isSoftwareRenderer, type Capabilities } from '../../../nn/tf/backend';
+import { isSoftwareRenderer, type Capabilities } from '../../../nn';
 
 interface GpuAdapterLike {
   readonly isFallbackAdapter?: boolean;
