@@ -37,3 +37,13 @@ export * from './metrics';
 export * from './weights-file';
 export * from './format';
 export * from './tf/backend';
+// Reader API
+// What readers' runnable code blocks write against (all in scope there): output helpers, a
+// scalar autograd, friendly facades over the engine. Added below this line only.
+export * from './output/messages';
+export * from './output/sink';
+export * from './output/text';
+export * from './output/format-value';
+export * from './output/print';
+export * from './output/plot';
+export * from './output/check';
