@@ -8,7 +8,7 @@
  * emission order. In a batch, consecutive progress updates of the same label are merged into
  * the last one (the page would draw only that one anyway).
  */
-import type { OutputMessage } from '../nn/output/messages';
+import type { OutputMessage } from '../nn/index';
 import type { RunResult } from './run-code';
 
 /** Page → worker: run `source` (then `check`, in the same scope, for an exercise). */
