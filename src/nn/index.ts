@@ -47,3 +47,5 @@ export * from './output/format-value';
 export * from './output/print';
 export * from './output/plot';
 export * from './output/check';
+export * from './autograd/value';
+export * from './autograd/graph';

@@ -80,7 +80,7 @@ function graphToText(m: GraphMessage): string {
       args.length === 2
         ? `${args[0]} ${n.op} ${args[1]}`
         : n.op.startsWith('**')
-          ? `${args[0]} ${n.op}`
+          ? `${args[0]} ** ${n.op.slice(2)}`
           : `${n.op}(${args.join(', ')})`;
     lines.push(`${name(n.id)} = ${expr} = ${value}`);
   }
