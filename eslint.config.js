@@ -17,4 +17,26 @@ export default defineConfig(
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: { parserOptions: { parser: tseslint.parser } },
   },
+  {
+    // src/nn has one entry for everything outside it, index.ts, and one for the lazily loaded
+    // TensorFlow.js engine, tf/index.ts (import it dynamically). tests/ and bench/ test src/nn's
+    // internals, and scripts/ run in plain Node, which cannot follow index.ts's extensionless
+    // re-exports: they may import its files. ESLint reads neither .astro nor .mdx here and skips
+    // dynamic import(): tests/unit/nn-entry.test.ts checks those.
+    files: ['**/*.{ts,mts,js,mjs,svelte}'],
+    ignores: ['src/nn/**', 'tests/**', 'bench/**', 'scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)nn/(?!(index|tf|tf/index)(\\.ts)?$)',
+              message: 'Import src/nn through its entry, src/nn/index.ts (or src/nn/tf/index.ts for TensorFlow.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
