@@ -36,13 +36,14 @@ const ABBREVIATIONS = new Set(['e.g', 'i.e', 'p', 'ex', 'cf', 'vs', 'resp', 'etc
 export function firstSentence(/** @type {string} */ text) {
   // A paragraph break or a list ends the summary too.
   const flat = text
-    .split(/\n\s*\n|\n\s*[-*] /)[0]
+    .split(/\n\s*\n|\n\s*[-*] /, 1)
+    .join('')
     .replace(/\s+/g, ' ')
     .trim();
   let depth = 0;
   let code = false;
   for (let i = 0; i < flat.length; i++) {
-    const c = flat[i];
+    const c = flat.charAt(i);
     if (c === '`') code = !code;
     else if (code) continue;
     else if ('([{'.includes(c)) depth++;
@@ -97,12 +98,11 @@ export function readApiDocs(entry = API_ENTRY) {
         ? checker.signatureToString(sig, decl, flags, ts.SignatureKind.Call).replace(/\)\s*:\s*/, ') => ')
         : '()';
     } else {
-      const calls = type.getCallSignatures();
-      kind = calls.length > 0 ? 'function' : 'constant';
-      signature =
-        calls.length > 0
-          ? checker.signatureToString(calls[0], decl, flags).replace(/\)\s*:\s*/, ') => ')
-          : checker.typeToString(type, decl, flags);
+      const call = type.getCallSignatures()[0];
+      kind = call ? 'function' : 'constant';
+      signature = call
+        ? checker.signatureToString(call, decl, flags).replace(/\)\s*:\s*/, ') => ')
+        : checker.typeToString(type, decl, flags);
     }
     const doc = shorten(firstSentence(ts.displayPartsToString(symbol.getDocumentationComment(checker))), MAX_DOC, true);
     out.push({ name: exported.name, kind, signature: shorten(signature), doc });

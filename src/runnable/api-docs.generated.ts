@@ -39,6 +39,12 @@ export const apiDocs: readonly ApiDoc[] = [
     signature: '1e-7',
     doc: 'Predictions are clipped into [ε, 1 − ε] before a logarithm: ln 0 = −∞ would turn one confident mistake into an infinite cost (and NaN gradients).',
   },
+  {
+    name: 'MAX_GRAPH_NODES',
+    kind: 'constant',
+    signature: '300',
+    doc: 'Past this many nodes a drawing is unreadable (and heavy to send): drawGraph refuses.',
+  },
   { name: 'MNIST_BOX', kind: 'constant', signature: '20', doc: 'Side of the box the digit is scaled into.' },
   {
     name: 'MNIST_CENTRE',
@@ -90,6 +96,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'constant',
     signature: '{ readonly xs: readonly [1, 2, 3, 4]; readonly ys: readonly [2, 3, 4, 5]; readonly w0: 0;…',
     doc: "The chapter's toy set and settings.",
+  },
+  {
+    name: 'Value',
+    kind: 'class',
+    signature: 'new (data: number, label?: string, children?: readonly Value[], op?: string)',
+    doc: 'Un nombre qui retient comment il a été calculé, pour en obtenir les gradients par `backward()` (autograd).',
   },
   { name: 'WEIGHTS_FILE_FORMAT', kind: 'constant', signature: '"neurone-par-neurone/poids"', doc: '' },
   { name: 'WEIGHTS_FILE_MAGIC', kind: 'constant', signature: '"NPNW"', doc: '' },
@@ -144,6 +156,9 @@ export const apiDocs: readonly ApiDoc[] = [
     signature: '(set: MnistSet, indices: readonly number[], digit: number, targetCount: number, seed: num…',
     doc: 'Data augmentation of a rare digit: extra images of `digit`, each a kept example (those of `indices` labelled `digit`, taken in turn in a seeded random order)…',
   },
+  { name: 'backendLabels', kind: 'constant', signature: 'Readonly<Record<BackendName, string>>', doc: '' },
+  { name: 'backendNames', kind: 'constant', signature: 'readonly BackendName[]', doc: '' },
+  { name: 'backendRequests', kind: 'constant', signature: 'readonly BackendRequest[]', doc: '' },
   {
     name: 'backward',
     kind: 'function',
@@ -181,6 +196,18 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'The ink-weighted mean position: row = Σ r·v / Σ v, col = Σ c·v / Σ v (pixel indices, so the centre of a 28×28 image is 13.5).',
   },
   {
+    name: 'checkClose',
+    kind: 'function',
+    signature: '(name: string, received: unknown, expected: unknown, tolerance?: number) => boolean',
+    doc: 'Vérifie que `received` vaut `expected` à `tolerance` près (nombres ou tableaux de nombres) ; renvoie true si oui.',
+  },
+  {
+    name: 'checkEqual',
+    kind: 'function',
+    signature: '(name: string, received: unknown, expected: unknown) => boolean',
+    doc: 'Vérifie que `received` est égal à `expected` (égalité profonde des tableaux et objets) ; renvoie true si oui.',
+  },
+  {
     name: 'checkInput',
     kind: 'function',
     signature: '(spec: MlpSpec, X: Matrix) => void',
@@ -203,6 +230,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(weights: MlpWeights) => MlpWeights',
     doc: 'A deep copy (new arrays, same values and shapes).',
+  },
+  {
+    name: 'closeTo',
+    kind: 'function',
+    signature: '(received: unknown, expected: unknown, tolerance: number) => boolean',
+    doc: 'Same shape and every number within `tolerance` (absolute); other leaves compared like checkEqual.',
   },
   {
     name: 'concatSets',
@@ -236,6 +269,12 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'Reads a weight file.',
   },
   {
+    name: 'deepEqual',
+    kind: 'function',
+    signature: '(received: unknown, expected: unknown) => boolean',
+    doc: 'Deep equality: arrays (and typed arrays, matrices) element by element, plain objects key by key.',
+  },
+  {
     name: 'denormalizeTarget',
     kind: 'function',
     signature: '(operation: CalculatorOperation, max: number, value: number) => number',
@@ -254,6 +293,12 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'Dot product wᵀx; throws if the lengths differ (a silent truncation would hide a bug).',
   },
   {
+    name: 'drawGraph',
+    kind: 'function',
+    signature: '(value: Value) => void',
+    doc: 'Dessine le graphe de calcul d’une valeur (ses opérations, valeurs et gradients).',
+  },
+  {
     name: 'dropoutMask',
     kind: 'function',
     signature: '(rng: Rng, rows: number, cols: number, keep: number) => Matrix',
@@ -264,6 +309,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(patience: number, bestEpoch: number) => string',
     doc: 'The French explanation of an early stop, the same for both engines.',
+  },
+  {
+    name: 'emit',
+    kind: 'function',
+    signature: '(message: OutputMessage) => void',
+    doc: 'Envoie un message de sortie à la destination courante (console par défaut).',
   },
   {
     name: 'encodeMnistChunk',
@@ -314,6 +365,12 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: '1234.5 → "1 234,5"; −0.9 → "−0,9"; NaN → "NaN"; ±∞ → "+∞"/"−∞".',
   },
   {
+    name: 'formatNumberPlain',
+    kind: 'function',
+    signature: '(x: number, digits?: number) => string',
+    doc: 'A number with at most `digits` significant digits (more only for a large integer part).',
+  },
+  {
     name: 'formatPercent',
     kind: 'function',
     signature: '(x: number, digits?: number) => string',
@@ -330,6 +387,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(x: number, options?: FormatOptions) => string',
     doc: 'The same number for KaTeX: the comma wrapped in braces ("0{,}977") so TeX does not add the space it puts after a punctuation comma; the thin space as `\\,`.',
+  },
+  {
+    name: 'formatValue',
+    kind: 'function',
+    signature: '(value: unknown, options?: FormatValueOptions) => string',
+    doc: 'Écrit une valeur comme l’affiche `print` : nombres à 4 chiffres significatifs, tableaux `[0.242, 0.0889]`.',
   },
   {
     name: 'forward',
@@ -386,6 +449,18 @@ export const apiDocs: readonly ApiDoc[] = [
     signature: '(steps: number, { xs, ys, w0, learningRate, }?: { xs?: readonly number[]; ys?: readonly n…',
     doc: "`steps` steps of W ← W − α dJ/dW from `w0` (defaults: the chapter's toy set, W₀ = 0, α = 0.1).",
   },
+  {
+    name: 'graphOf',
+    kind: 'function',
+    signature: '(value: Value) => GraphMessage',
+    doc: 'Le graphe de calcul d’une valeur : un nœud par valeur (opérandes d’abord), une arête de chaque opérande vers son résultat.',
+  },
+  {
+    name: 'imageMessage',
+    kind: 'function',
+    signature: '(pixels: ArrayLike<number> | Matrix, options?: ImageOptions) => ImageMessage',
+    doc: 'The image message: pixels row by row scaled to 0..1 (values above 1 are read as 0..255).',
+  },
   { name: 'initSchemes', kind: 'constant', signature: 'readonly InitScheme[]', doc: '' },
   {
     name: 'initStd',
@@ -405,6 +480,18 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(s: string) => s is Generator2dName',
     doc: 'Type guard for a name read from a URL.',
+  },
+  {
+    name: 'isMatrixLike',
+    kind: 'function',
+    signature: '(v: unknown) => v is { rows: number; cols: number; data: ArrayLike<number>; }',
+    doc: 'A matrix of src/nn/math/matrix.ts: `{ rows, cols, data }` with rows·cols values.',
+  },
+  {
+    name: 'isSoftwareRenderer',
+    kind: 'function',
+    signature: '(renderer: string) => boolean',
+    doc: 'A WebGL renderer string that names a software rasteriser.',
   },
   {
     name: 'layerInputSizes',
@@ -516,6 +603,12 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'C = A·B, (n×k)·(k×m) → n×m.',
   },
   {
+    name: 'messageToText',
+    kind: 'function',
+    signature: '(m: OutputMessage) => string',
+    doc: 'Le texte d’un message de sortie, tel que l’affiche la console et que le comparent les tests.',
+  },
+  {
     name: 'mnistBatch',
     kind: 'function',
     signature: '(set: MnistSet, indices: readonly number[], scaling?: PixelScaling) => { X: Matrix; Y: Ma…',
@@ -564,6 +657,12 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: '∂J/∂Z of the output layer.',
   },
   {
+    name: 'outputToText',
+    kind: 'function',
+    signature: '(messages: readonly OutputMessage[]) => string',
+    doc: 'Le texte de toute une sortie, comme la page la montre à la fin : une ligne de progression par étiquette.',
+  },
+  {
     name: 'overSample',
     kind: 'function',
     signature: '(labels: ArrayLike<number>, indices: readonly number[], seed: number) => number[]',
@@ -600,6 +699,30 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: '∂(αΩ)/∂Wₗ for each layer, shaped like Wₗ: L2 → αWₗ; L1 → α·sign(Wₗ) (0 where a weight is exactly 0, the usual subgradient choice).',
   },
   {
+    name: 'pickBackend',
+    kind: 'function',
+    signature: '(caps: Capabilities, request: BackendRequest) => BackendChoice',
+    doc: '',
+  },
+  {
+    name: 'plotHeatmap',
+    kind: 'function',
+    signature: '(values: readonly (readonly number[])[] | Matrix, options?: PlotAxes) => void',
+    doc: 'Trace une carte de chaleur : values[i][j] en ligne i, colonne j (tableau de lignes ou matrice).',
+  },
+  {
+    name: 'plotLines',
+    kind: 'function',
+    signature: '(series: PlotInput, options?: PlotAxes) => void',
+    doc: 'Trace des courbes : une série `{ name, x, y }`, plusieurs, ou simplement des valeurs y.',
+  },
+  {
+    name: 'plotScatter',
+    kind: 'function',
+    signature: '(points: PlotInput | LabelledPoints, options?: PlotAxes) => void',
+    doc: 'Trace un nuage de points : des séries `{ name, x, y }`, ou un jeu 2D `{ X, labels }` (une couleur par classe).',
+  },
+  {
     name: 'powerOfTen',
     kind: 'function',
     signature: '(exponent: number) => string',
@@ -622,6 +745,18 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(scores: Matrix) => Int32Array',
     doc: 'Predicted class of each row of an n×k score matrix (probabilities or logits): the column of the largest value, the first one on ties → n labels.',
+  },
+  {
+    name: 'print',
+    kind: 'function',
+    signature: '(...values: unknown[]) => void',
+    doc: 'Affiche des valeurs séparées par des espaces ; une matrice (ou number[][]) s’affiche en tableau.',
+  },
+  {
+    name: 'progress',
+    kind: 'function',
+    signature: '(label: string, value: number, max: number, text?: string) => void',
+    doc: 'Affiche une ligne de progression, mise à jour sur place pour une même étiquette (`label`).',
   },
   {
     name: 'r2',
@@ -667,10 +802,22 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'The rows of `a` at `indices`, in that order (mini-batches).',
   },
   {
+    name: 'setOutputSink',
+    kind: 'function',
+    signature: '(next: OutputSink | null) => OutputSink',
+    doc: 'Change la destination des messages de sortie ; renvoie l’ancienne (pour la remettre ensuite).',
+  },
+  {
     name: 'shiftImage',
     kind: 'function',
     signature: '(img: Pixels, rows: number, cols: number, dx: number, dy: number) => Uint8Array',
     doc: 'The image shifted by dx pixels to the right and dy down; what leaves the frame is lost.',
+  },
+  {
+    name: 'showImage',
+    kind: 'function',
+    signature: '(pixels: ArrayLike<number> | Matrix, options?: ImageOptions) => void',
+    doc: 'Affiche une image en niveaux de gris (28 × 28 par défaut), pixels de 0 (noir) à 1 (ou 0 à 255).',
   },
   {
     name: 'sigmoid',
@@ -715,6 +862,18 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'Column sums: 1ᵀA, a vector of length cols.',
   },
   {
+    name: 'table',
+    kind: 'function',
+    signature: '(rows: Matrix | readonly (readonly Cell[])[] | readonly Readonly<Record<string, Cell>>[],…',
+    doc: 'Affiche un tableau : lignes (tableaux ou objets) ou matrice, avec en-têtes `columns` et légende `caption`.',
+  },
+  {
+    name: 'tableMessage',
+    kind: 'function',
+    signature: '(rows: Matrix | readonly (readonly Cell[])[] | readonly Readonly<Record<string, Cell>>[],…',
+    doc: 'The table message of rows (arrays or objects) or of a matrix, cells formatted by formatValue.',
+  },
+  {
     name: 'takeRows',
     kind: 'function',
     signature: '(m: Matrix, indices: readonly number[]) => Matrix',
@@ -749,6 +908,18 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(m: Matrix) => number[][]',
     doc: 'Back to nested arrays (for display and tests).',
+  },
+  {
+    name: 'toSeries',
+    kind: 'function',
+    signature: '(input: PlotInput) => PlotSeries[]',
+    doc: 'Normalises plot input to named series with x and y of equal length (French error otherwise).',
+  },
+  {
+    name: 'topologicalOrder',
+    kind: 'function',
+    signature: '(root: Value) => Value[]',
+    doc: 'Every value of the graph that ends at `root`, each after all the values it depends on (operands before results).',
   },
   {
     name: 'totalInk',

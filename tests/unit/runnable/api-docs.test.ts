@@ -18,6 +18,9 @@ const UNDOCUMENTED = new Set([
   'WEIGHTS_FILE_MAGIC',
   'WEIGHTS_FILE_VERSION',
   'activationNames',
+  'backendLabels',
+  'backendNames',
+  'backendRequests',
   'activations',
   'createRng',
   'get',
@@ -25,6 +28,7 @@ const UNDOCUMENTED = new Set([
   'isActivationName',
   'lineMseAndGradient',
   'lossNames',
+  'pickBackend',
   'relu',
   'zeros',
 ]);
