@@ -15,15 +15,14 @@ export interface EditorKeyHandlers {
 
 /** The bindings that call the page: returned alone so a test can read their keys. */
 export function pageBindings(handlers: EditorKeyHandlers): KeyBinding[] {
+  const run = () => {
+    handlers.onRun();
+    return true;
+  };
+  // The hint says Ctrl + Entrée: on a Mac, where Mod is Cmd, Ctrl + Enter runs too.
   return [
-    {
-      key: 'Mod-Enter',
-      preventDefault: true,
-      run: () => {
-        handlers.onRun();
-        return true;
-      },
-    },
+    { key: 'Mod-Enter', preventDefault: true, run },
+    { mac: 'Ctrl-Enter', preventDefault: true, run },
     {
       key: 'Escape',
       run: () => {

@@ -95,6 +95,7 @@ describe('editor keys', () => {
     const view = {} as Parameters<NonNullable<typeof run>['run'] & object>[0];
     expect(run?.run?.(view)).toBe(true);
     expect(onRun).toHaveBeenCalledTimes(1);
+    expect(bindings.find((b) => b.mac === 'Ctrl-Enter')?.run).toBe(run?.run);
     expect(escape?.run?.(view)).toBe(true);
     expect(onEscape).toHaveBeenCalledTimes(1);
   });
