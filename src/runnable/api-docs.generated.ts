@@ -39,12 +39,6 @@ export const apiDocs: readonly ApiDoc[] = [
     signature: '1e-7',
     doc: 'Predictions are clipped into [ε, 1 − ε] before a logarithm: ln 0 = −∞ would turn one confident mistake into an infinite cost (and NaN gradients).',
   },
-  {
-    name: 'MAX_GRAPH_NODES',
-    kind: 'constant',
-    signature: '300',
-    doc: 'Past this many nodes a drawing is unreadable (and heavy to send): drawGraph refuses.',
-  },
   { name: 'MNIST_BOX', kind: 'constant', signature: '20', doc: 'Side of the box the digit is scaled into.' },
   {
     name: 'MNIST_CENTRE',
@@ -78,6 +72,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'constant',
     signature: 'number',
     doc: '`moons`: arcs of radius 2/3 centred at (−1/3, −1/6) (class 0, upper) and (1/3, 1/6) (class 1, lower).',
+  },
+  {
+    name: 'MlpModel',
+    kind: 'class',
+    signature: 'new (spec: MlpSpec, weights: MlpWeights)',
+    doc: 'Un perceptron multicouche prêt à prédire et à entraîner (`fit`), construit par `mlp(spec)`.',
   },
   {
     name: 'OPTIMIZER_DEFAULTS',
@@ -232,12 +232,6 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'A deep copy (new arrays, same values and shapes).',
   },
   {
-    name: 'closeTo',
-    kind: 'function',
-    signature: '(received: unknown, expected: unknown, tolerance: number) => boolean',
-    doc: 'Same shape and every number within `tolerance` (absolute); other leaves compared like checkEqual.',
-  },
-  {
     name: 'concatSets',
     kind: 'function',
     signature: '(a: MnistSet, b: MnistSet) => MnistSet',
@@ -267,12 +261,6 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(bytes: Uint8Array, expected?: MlpSpec) => { spec: MlpSpec; weights: MlpWeights; meta: We…',
     doc: 'Reads a weight file.',
-  },
-  {
-    name: 'deepEqual',
-    kind: 'function',
-    signature: '(received: unknown, expected: unknown) => boolean',
-    doc: 'Deep equality: arrays (and typed arrays, matrices) element by element, plain objects key by key.',
   },
   {
     name: 'denormalizeTarget',
@@ -341,6 +329,12 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'Fetches and checks `manifest.json` (cached per URL for the visit).',
   },
   {
+    name: 'fit',
+    kind: 'function',
+    signature: '(model: MlpModel, data: FitData, options?: FitOptions) => FitHistory',
+    doc: 'Entraîne le modèle sur les données (x, y) et renvoie l’historique des pertes ; `onEpoch` peut l’arrêter.',
+  },
+  {
     name: 'fitMinMaxScaler',
     kind: 'function',
     signature: '(X: Matrix, range?: readonly [number, number]) => MinMaxScaler',
@@ -363,12 +357,6 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(x: number, { digits, fixed }?: FormatOptions) => string',
     doc: '1234.5 → "1 234,5"; −0.9 → "−0,9"; NaN → "NaN"; ±∞ → "+∞"/"−∞".',
-  },
-  {
-    name: 'formatNumberPlain',
-    kind: 'function',
-    signature: '(x: number, digits?: number) => string',
-    doc: 'A number with at most `digits` significant digits (more only for a large integer part).',
   },
   {
     name: 'formatPercent',
@@ -455,12 +443,6 @@ export const apiDocs: readonly ApiDoc[] = [
     signature: '(value: Value) => GraphMessage',
     doc: 'Le graphe de calcul d’une valeur : un nœud par valeur (opérandes d’abord), une arête de chaque opérande vers son résultat.',
   },
-  {
-    name: 'imageMessage',
-    kind: 'function',
-    signature: '(pixels: ArrayLike<number> | Matrix, options?: ImageOptions) => ImageMessage',
-    doc: 'The image message: pixels row by row scaled to 0..1 (values above 1 are read as 0..255).',
-  },
   { name: 'initSchemes', kind: 'constant', signature: 'readonly InitScheme[]', doc: '' },
   {
     name: 'initStd',
@@ -480,12 +462,6 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(s: string) => s is Generator2dName',
     doc: 'Type guard for a name read from a URL.',
-  },
-  {
-    name: 'isMatrixLike',
-    kind: 'function',
-    signature: '(v: unknown) => v is { rows: number; cols: number; data: ArrayLike<number>; }',
-    doc: 'A matrix of src/nn/math/matrix.ts: `{ rows, cols, data }` with rows·cols values.',
   },
   {
     name: 'isSoftwareRenderer',
@@ -534,6 +510,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(rng: Rng, { n, slope, intercept, noise, xMin, xMax, }: { n: number; slope: number; inter…',
     doc: 'n points of the line y = slope·x + intercept with x uniform in [xMin, xMax] and Gaussian noise of standard deviation `noise` on y.',
+  },
+  {
+    name: 'linspace',
+    kind: 'function',
+    signature: '(start: number, stop: number, n: number) => number[]',
+    doc: 'n nombres régulièrement espacés de start à stop inclus, comme numpy.linspace.',
   },
   {
     name: 'loadMnist',
@@ -607,6 +589,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(m: OutputMessage) => string',
     doc: 'Le texte d’un message de sortie, tel que l’affiche la console et que le comparent les tests.',
+  },
+  {
+    name: 'mlp',
+    kind: 'function',
+    signature: '(spec: MlpSpec & MlpOptions, options?: MlpOptions) => MlpModel',
+    doc: 'Crée un perceptron multicouche à partir de sa spécification, poids tirés avec une graine (`seed`).',
   },
   {
     name: 'mnistBatch',
@@ -868,12 +856,6 @@ export const apiDocs: readonly ApiDoc[] = [
     doc: 'Affiche un tableau : lignes (tableaux ou objets) ou matrice, avec en-têtes `columns` et légende `caption`.',
   },
   {
-    name: 'tableMessage',
-    kind: 'function',
-    signature: '(rows: Matrix | readonly (readonly Cell[])[] | readonly Readonly<Record<string, Cell>>[],…',
-    doc: 'The table message of rows (arrays or objects) or of a matrix, cells formatted by formatValue.',
-  },
-  {
     name: 'takeRows',
     kind: 'function',
     signature: '(m: Matrix, indices: readonly number[]) => Matrix',
@@ -884,6 +866,12 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '<T extends NumericArray>(values: T, indices: readonly number[], width?: number) => T',
     doc: 'Blocks of `width` consecutive values at `indices`, in that order, in an array of the same type: width 1 picks labels, width 784 picks MNIST images, width =…',
+  },
+  {
+    name: 'tanh',
+    kind: 'function',
+    signature: '(z: number) => number',
+    doc: 'Tangente hyperbolique : tanh(z) = (e^z − e^−z) / (e^z + e^−z), à valeurs dans ]−1, 1[.',
   },
   {
     name: 'targetScale',
@@ -908,18 +896,6 @@ export const apiDocs: readonly ApiDoc[] = [
     kind: 'function',
     signature: '(m: Matrix) => number[][]',
     doc: 'Back to nested arrays (for display and tests).',
-  },
-  {
-    name: 'toSeries',
-    kind: 'function',
-    signature: '(input: PlotInput) => PlotSeries[]',
-    doc: 'Normalises plot input to named series with x and y of equal length (French error otherwise).',
-  },
-  {
-    name: 'topologicalOrder',
-    kind: 'function',
-    signature: '(root: Value) => Value[]',
-    doc: 'Every value of the graph that ends at `root`, each after all the values it depends on (operands before results).',
   },
   {
     name: 'totalInk',
