@@ -14,6 +14,9 @@ describe('compareOutput', () => {
   test('negative numbers, exponents and numbers inside brackets', () => {
     expect(compareOutput('-0.5', '-0.5004', 3).ok).toBe(true);
     expect(compareOutput('-0.5', '0.5', 3).ok).toBe(false);
+    // A sign is part of the number: tiny values of either sign are close.
+    expect(compareOutput('-0.0001', '0.0001', 3).ok).toBe(true);
+    expect(compareOutput('[0, -0]', '[-0, 0]', 3).ok).toBe(true);
     expect(compareOutput('1e-7', '1.0000001e-7', 6).ok).toBe(true);
     expect(compareOutput('2.5e+3', '2500', 6).ok).toBe(true);
     expect(compareOutput('1e-7', '1e-5', 6).ok).toBe(false);
@@ -31,6 +34,7 @@ describe('compareOutput', () => {
     expect(compareOutput('x = 1', ' x = 1').ok).toBe(false);
     expect(compareOutput('[1, 2]', '[1, 2, 3]').ok).toBe(false);
     expect(compareOutput('NaN', 'NaN').ok).toBe(true);
+    expect(compareOutput('loss 1', 'loss 1 (fin)').ok).toBe(false);
   });
 
   test('the first mismatch is named, with its line and a French message', () => {

@@ -68,6 +68,14 @@ describe('runCode: output', () => {
     expect(messages.at(-1)).toMatchObject({ kind: 'notice', text: expect.stringContaining('1\u202f000 lignes') });
   });
 
+  test('a table counts its rows plus its header line', async () => {
+    const { result, messages } = await run('print(fromRows([[1, 2], [3, 4]]));\nprint(fromRows([[5, 6]]));', {
+      maxLines: 4,
+    });
+    expect(messages.map((m) => m.kind)).toEqual(['table', 'notice']);
+    expect(result.truncated).toBe(true);
+  });
+
   test('the previous output sink is back after the run, even after an error', async () => {
     const mine = () => {};
     setOutputSink(mine);
