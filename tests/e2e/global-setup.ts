@@ -31,6 +31,9 @@ export default async function setup(project: TestProject) {
   project.provide('chromiumPath', browser.executablePath);
   const serve = sirv(TEST_BUILD_DIR, { dev: false, etag: true });
   server = createServer((req, res) => {
+    // As GitHub Pages does: the runnable-code worker lives in an opaque-origin sandbox
+    // (src/runnable/ui/sandbox.ts), and its module and data requests are cross-origin.
+    res.setHeader('Access-Control-Allow-Origin', '*');
     const url = req.url ?? '/';
     if (!url.startsWith(TEST_BASE)) {
       // Anything outside the base is a link that forgot it: answer 404 so tests catch it.
