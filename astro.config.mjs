@@ -24,10 +24,20 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   // Separate caches let two builds run side by side (see tests/site-build.mjs).
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  vite: {
+    // The runnable-code worker (src/runnable/worker.ts) is a module worker, so that its parts
+    // (type stripper, TensorFlow.js) split into chunks it imports only when a run needs them.
+    worker: { format: 'es' },
+    // That worker runs inside an opaque-origin sandbox (src/runnable/ui/sandbox.ts), whose module
+    // requests carry `Origin: null`: the dev server must allow it, as GitHub Pages and the test
+    // server (Access-Control-Allow-Origin: *) do. Otherwise Vite's default: local origins only.
+    server: { cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'] } },
+  },
   markdown: {
     // Math is typeset to HTML at build time: no math JavaScript reaches the reader.
     processor: unified({
-      remarkPlugins: [remarkMath],
+      // remarkRunnable: ```ts exemple / exercice fences become <RunnableCode> (src/runnable/blocks-core.mjs).
+      remarkPlugins: [remarkMath, remarkRunnable],
       rehypePlugins: [rehypeKatex, rehypeScrollableMath, rehypeScrollableTables],
     }),
   },
