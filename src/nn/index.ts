@@ -38,14 +38,28 @@ export * from './weights-file';
 export * from './format';
 export * from './tf/backend';
 // Reader API
-// What readers' runnable code blocks write against (all in scope there): output helpers, a
-// scalar autograd, friendly facades over the engine. Added below this line only.
-export * from './output/messages';
-export * from './output/sink';
-export * from './output/text';
-export * from './output/format-value';
-export * from './output/print';
-export * from './output/plot';
-export * from './output/check';
-export * from './autograd/value';
-export * from './autograd/graph';
+// What readers' runnable code blocks write against (every name below is in scope there), so
+// named one by one: internal helpers of these files stay out of the readers' scope.
+export type * from './output/messages';
+export { setOutputSink, emit, type OutputSink } from './output/sink';
+export { messageToText, outputToText } from './output/text';
+export { formatValue, type FormatValueOptions } from './output/format-value';
+export { print, table, type TableOptions } from './output/print';
+export {
+  plotLines,
+  plotScatter,
+  plotHeatmap,
+  showImage,
+  progress,
+  type SeriesInput,
+  type PlotInput,
+  type LabelledPoints,
+  type ImageOptions,
+} from './output/plot';
+export { checkClose, checkEqual } from './output/check';
+export { Value, type Operand } from './autograd/value';
+export { graphOf, drawGraph } from './autograd/graph';
+export { linspace, type MatrixInput } from './reader/linspace';
+export { tanh } from './reader/scalar';
+export { mlp, MlpModel, type MlpOptions } from './reader/model';
+export { fit, type FitData, type FitEpochReport, type FitOptions, type FitHistory } from './reader/fit';
