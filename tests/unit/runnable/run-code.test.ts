@@ -179,3 +179,13 @@ describe('runCode: exercises', () => {
     expect(result.error).toMatchObject({ kind: 'runtime', line: 2 });
   });
 });
+
+describe('runCode: the fast engine', () => {
+  test('loadFastEngine() loads TensorFlow.js on demand (WASM in Node, no GPU here)', async () => {
+    const { result, texts } = await run(
+      'const tf = await loadFastEngine();\nprint(tf.getBackend());\nprint(Array.from(tf.add(tf.tensor([1, 2]), 1).dataSync()));',
+    );
+    expect(result.ok).toBe(true);
+    expect(texts).toEqual(['wasm', '[2, 3]']);
+  });
+});
