@@ -15,7 +15,11 @@ function checkPair(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, what: str
   return yTrue.length;
 }
 
-/** Mean squared error (1/n) Σ (ŷᵢ − yᵢ)². */
+/**
+ * Erreur quadratique moyenne entre les vraies valeurs et les prédictions.
+ *
+ * Mean squared error (1/n) Σ (ŷᵢ − yᵢ)².
+ */
 export function mse(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   const n = checkPair(yTrue, yPred, 'mse');
   let s = 0;
@@ -51,7 +55,11 @@ export function r2(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   return 1 - ssRes / ssTot;
 }
 
-/** Share of exact matches: (1/n) #{i : ŷᵢ = yᵢ}, in [0, 1] (labels compared with ===). */
+/**
+ * Exactitude (accuracy) — la part des prédictions égales aux vraies valeurs, entre 0 et 1.
+ *
+ * Share of exact matches: (1/n) #{i : ŷᵢ = yᵢ}, in [0, 1] (labels compared with ===).
+ */
 export function accuracy(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   const n = checkPair(yTrue, yPred, 'accuracy');
   let hits = 0;

@@ -49,14 +49,14 @@ export class Value {
   grad = 0;
   /** Nom affiché (dans `drawGraph` et le texte du graphe). */
   label: string;
-  /** L’opération qui a produit cette valeur ('' pour une feuille) : '+', '*', '**2', 'exp', 'tanh'… */
+  /** L’opération qui a produit cette valeur ('' pour une feuille) — '+', '*', '**2', 'exp', 'tanh'… */
   readonly op: string;
   /** Les valeurs dont celle-ci est calculée (ses opérandes). */
   readonly children: readonly Value[];
   /** The local chain rule: adds this value's grad, times the local derivatives, to its children's. */
   private backwardStep: () => void = () => {};
 
-  /** Crée une valeur (feuille) : `new Value(2, 'a')`. Les opérations remplissent `children` et `op`. */
+  /** Crée une valeur (feuille) — `new Value(2, 'a')`. Les opérations remplissent `children` et `op`. */
   constructor(data: number, label = '', children: readonly Value[] = [], op = '') {
     this.data = data;
     this.label = label;
@@ -64,7 +64,7 @@ export class Value {
     this.op = op;
   }
 
-  /** Somme : this + other. */
+  /** Somme — this + other. */
   add(other: Operand): Value {
     const o = toValue(other);
     const out = new Value(this.data + o.data, '', [this, o], '+');
@@ -75,7 +75,7 @@ export class Value {
     return out;
   }
 
-  /** Produit : this × other. */
+  /** Produit — this × other. */
   mul(other: Operand): Value {
     const o = toValue(other);
     const out = new Value(this.data * o.data, '', [this, o], '*');
@@ -86,7 +86,7 @@ export class Value {
     return out;
   }
 
-  /** Puissance par un nombre constant : thisⁿ. */
+  /** Puissance par un nombre constant — thisⁿ. */
   pow(n: number): Value {
     if (typeof n !== 'number') throw new Error('pow\u00a0: l’exposant doit être un nombre (pas une Value).');
     const out = new Value(this.data ** n, '', [this], `**${formatValue(n)}`);
@@ -96,7 +96,7 @@ export class Value {
     return out;
   }
 
-  /** Exponentielle : e^this. */
+  /** Exponentielle — e^this. */
   exp(): Value {
     const out = new Value(Math.exp(this.data), '', [this], 'exp');
     out.backwardStep = () => {
@@ -105,7 +105,7 @@ export class Value {
     return out;
   }
 
-  /** Logarithme népérien : ln(this) (NaN si this ≤ 0). */
+  /** Logarithme népérien — ln(this) (NaN si this ≤ 0). */
   log(): Value {
     const out = new Value(Math.log(this.data), '', [this], 'log');
     out.backwardStep = () => {
@@ -114,7 +114,7 @@ export class Value {
     return out;
   }
 
-  /** Tangente hyperbolique : tanh(this). */
+  /** Tangente hyperbolique — tanh(this). */
   tanh(): Value {
     const t = Math.tanh(this.data);
     const out = new Value(t, '', [this], 'tanh');
@@ -124,7 +124,7 @@ export class Value {
     return out;
   }
 
-  /** Sigmoïde : 1 / (1 + e^−this). */
+  /** Sigmoïde — 1 / (1 + e^−this). */
   sigmoid(): Value {
     const s = sigmoidOf(this.data);
     const out = new Value(s, '', [this], 'sigmoid');
@@ -134,7 +134,7 @@ export class Value {
     return out;
   }
 
-  /** ReLU : max(0, this) (dérivée 0 en 0, comme `activations.relu.df`). */
+  /** ReLU — max(0, this) (dérivée 0 en 0, comme `activations.relu.df`). */
   relu(): Value {
     const out = new Value(this.data > 0 ? this.data : 0, '', [this], 'relu');
     out.backwardStep = () => {
@@ -143,23 +143,23 @@ export class Value {
     return out;
   }
 
-  /** Opposé : −this. */
+  /** Opposé — −this. */
   neg(): Value {
     return this.mul(-1);
   }
 
-  /** Différence : this − other. */
+  /** Différence — this − other. */
   sub(other: Operand): Value {
     return this.add(toValue(other).neg());
   }
 
-  /** Quotient : this / other. */
+  /** Quotient — this / other. */
   div(other: Operand): Value {
     return this.mul(toValue(other).pow(-1));
   }
 
   /**
-   * Rétropropagation : calcule le gradient de cette valeur par rapport à chaque valeur du graphe.
+   * Rétropropagation — calcule le gradient de cette valeur par rapport à chaque valeur du graphe.
    *
    * Sets this.grad = 1, then applies each value's local chain rule from the output back to the
    * leaves (reverse topological order, so a value's grad is complete before it is passed on).

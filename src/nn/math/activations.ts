@@ -21,13 +21,18 @@ export interface Activation {
 /** Slope of Leaky ReLU for z < 0. */
 export const LEAKY_SLOPE = 0.01;
 
-/** σ(z) = 1 / (1 + e^{−z}), written so that e^{−z} never overflows for large negative z. */
+/**
+ * Sigmoïde σ(z) = 1 / (1 + e^−z), à valeurs dans ]0, 1[.
+ *
+ * σ(z) = 1 / (1 + e^{−z}), written so that e^{−z} never overflows for large negative z.
+ */
 export function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
   const e = Math.exp(z);
   return e / (1 + e);
 }
 
+/** ReLU — max(0, z), soit z si z > 0, sinon 0. */
 export function relu(z: number): number {
   return z > 0 ? z : 0;
 }
@@ -35,7 +40,11 @@ export function relu(z: number): number {
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const GELU_C = 0.044715;
 
-/** GELU in its usual tanh approximation: ½ z (1 + tanh(√(2/π)(z + 0.044715 z³))). */
+/**
+ * GELU, l’activation des transformeurs, dans sa forme approchée par tanh.
+ *
+ * GELU in its usual tanh approximation: ½ z (1 + tanh(√(2/π)(z + 0.044715 z³))).
+ */
 export function gelu(z: number): number {
   return 0.5 * z * (1 + Math.tanh(SQRT_2_OVER_PI * (z + GELU_C * z ** 3)));
 }
@@ -47,6 +56,7 @@ function geluDerivative(z: number): number {
   return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * du;
 }
 
+/** Les activations par nom, chacune avec sa fonction `f` et sa dérivée `df`, comme `activations.tanh.df(0)`. */
 export const activations: Readonly<Record<ActivationName, Activation>> = {
   step: {
     name: 'step',

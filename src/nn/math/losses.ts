@@ -118,6 +118,8 @@ const categoricalCrossEntropy: Loss = {
 };
 
 /**
+ * Les fonctions de perte par nom (`mse`, `bce`, …), chacune avec sa valeur et son gradient.
+ *
  * The losses of `MlpSpec.loss`, each J(Ŷ, Y) with e = ŷ − y, entry by entry:
  * - `mse`: (1/nk) Σ e², gradient 2e/(nk);
  * - `halfMse`: (1/nk) Σ ½e², gradient e/(nk) (the ½ cancels the 2 of the square);

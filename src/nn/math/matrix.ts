@@ -14,7 +14,11 @@ export function zeros(rows: number, cols: number): Matrix {
   return { rows, cols, data: new Float64Array(rows * cols) };
 }
 
-/** From nested arrays (rows of equal length). */
+/**
+ * Crée une matrice à partir de ses lignes — `fromRows([[1, 2], [3, 4]])`.
+ *
+ * From nested arrays (rows of equal length).
+ */
 export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   const r = rows.length;
   const c = r === 0 ? 0 : rows[0]!.length;
@@ -35,7 +39,11 @@ export function get(m: Matrix, i: number, j: number): number {
   return m.data[i * m.cols + j]!;
 }
 
-/** C = A·B, (n×k)·(k×m) → n×m. */
+/**
+ * Produit matriciel A·B (n × k fois k × m donne n × m).
+ *
+ * C = A·B, (n×k)·(k×m) → n×m.
+ */
 export function matmul(a: Matrix, b: Matrix): Matrix {
   if (a.cols !== b.rows) throw new Error(`matmul\u00a0: ${a.rows}×${a.cols} · ${b.rows}×${b.cols}`);
   const out = zeros(a.rows, b.cols);
@@ -54,7 +62,7 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
   return out;
 }
 
-/** Aᵀ */
+/** Transposée Aᵀ d’une matrice. */
 export function transpose(a: Matrix): Matrix {
   const out = zeros(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out.data[j * a.rows + i] = a.data[i * a.cols + j]!;

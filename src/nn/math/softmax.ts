@@ -1,4 +1,6 @@
 /**
+ * Softmax stable d’un vecteur de scores — des probabilités positives de somme 1.
+ *
  * softmax(z)_k = e^{z_k} / Σ_j e^{z_j}, computed as e^{z_k − max z} / Σ_j e^{z_j − max z}:
  * the same value (the factor e^{−max z} cancels) but no exponential can overflow.
  */

@@ -8,7 +8,7 @@ import type { ImageMessage, PlotAxes, PlotSeries } from './messages';
 import { emit } from './sink';
 import type { Matrix } from '../math/matrix';
 
-/** A series to plot: y values, with x (default 0, 1, 2, …) and a name (default « série 1 »…). */
+/** A series to plot: y values, with x (default 0, 1, 2, …) and a name (default `série 1`, `série 2`…). */
 export interface SeriesInput {
   readonly name?: string;
   readonly x?: ArrayLike<number>;
@@ -51,7 +51,7 @@ export function toSeries(input: PlotInput): PlotSeries[] {
   });
 }
 
-/** Trace des courbes : une série `{ name, x, y }`, plusieurs, ou simplement des valeurs y. */
+/** Trace des courbes — une série `{ name, x, y }`, plusieurs, ou simplement des valeurs y. */
 export function plotLines(series: PlotInput, options: PlotAxes = {}): void {
   emit({ kind: 'plot', type: 'line', series: toSeries(series), ...options });
 }
@@ -69,7 +69,7 @@ function pointsByClass(points: LabelledPoints): PlotSeries[] {
   });
 }
 
-/** Trace un nuage de points : des séries `{ name, x, y }`, ou un jeu 2D `{ X, labels }` (une couleur par classe). */
+/** Trace un nuage de points — des séries `{ name, x, y }`, ou un jeu 2D `{ X, labels }` (une couleur par classe). */
 export function plotScatter(points: PlotInput | LabelledPoints, options: PlotAxes = {}): void {
   const series =
     typeof points === 'object' && points !== null && 'X' in points && 'labels' in points
@@ -78,7 +78,7 @@ export function plotScatter(points: PlotInput | LabelledPoints, options: PlotAxe
   emit({ kind: 'plot', type: 'scatter', series, ...options });
 }
 
-/** Trace une carte de chaleur : values[i][j] en ligne i, colonne j (tableau de lignes ou matrice). */
+/** Trace une carte de chaleur — values[i][j] en ligne i, colonne j (tableau de lignes ou matrice). */
 export function plotHeatmap(values: readonly (readonly number[])[] | Matrix, options: PlotAxes = {}): void {
   const rows = isMatrixLike(values)
     ? Array.from({ length: values.rows }, (_, i) =>

@@ -60,7 +60,7 @@ export function tableMessage(
   };
 }
 
-/** Affiche un tableau : lignes (tableaux ou objets) ou matrice, avec en-têtes `columns` et légende `caption`. */
+/** Affiche un tableau — lignes (tableaux ou objets) ou matrice, avec en-têtes `columns` et légende `caption`. */
 export function table(
   rows: Matrix | readonly (readonly Cell[])[] | readonly Readonly<Record<string, Cell>>[],
   options: TableOptions = {},
@@ -69,7 +69,7 @@ export function table(
 }
 
 /**
- * Affiche des valeurs séparées par des espaces ; une matrice (ou number[][]) s’affiche en tableau.
+ * Affiche des valeurs séparées par des espaces, une matrice (ou number[][]) s’affiche en tableau.
  *
  * Numbers keep at most 4 significant digits (formatValue); strings print as is. Consecutive
  * non-matrix values share one line of text; each matrix is its own table message.

@@ -23,7 +23,7 @@ const consoleSink: OutputSink = (message) => {
 
 let sink: OutputSink = consoleSink;
 
-/** Change la destination des messages de sortie ; renvoie l’ancienne (pour la remettre ensuite). */
+/** Change la destination des messages de sortie et renvoie l’ancienne (pour la remettre ensuite). */
 export function setOutputSink(next: OutputSink | null): OutputSink {
   const previous = sink;
   sink = next ?? consoleSink;

@@ -109,7 +109,7 @@ export function messageToText(m: OutputMessage): string {
 }
 
 /**
- * Le texte de toute une sortie, comme la page la montre à la fin : une ligne de progression par étiquette.
+ * Le texte de toute une sortie, comme la page la montre à la fin — une ligne de progression par étiquette.
  *
  * Progress messages update in place on the page, so only the last one of each label is kept,
  * at the place of the first (what a reader sees once the run ends).

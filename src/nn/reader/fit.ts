@@ -35,7 +35,7 @@ export interface FitOptions {
   readonly validation?: FitData;
   /** Stop after this many epochs without a better validation loss, keeping the best weights. */
   readonly patience?: number;
-  /** Show a progress line « époque : 3/100 perte 0.25 » that updates in place. */
+  /** Show a progress line `époque : 3/100 perte 0.25` that updates in place. */
   readonly progress?: boolean;
   /** Called after every epoch; returning false (or calling report.stop()) stops training. */
   readonly onEpoch?: (report: FitEpochReport) => void | boolean;
@@ -86,7 +86,7 @@ function toXY(data: FitData, model: MlpModel): { X: Matrix; Y: Matrix } {
 }
 
 /**
- * Entraîne le modèle sur les données (x, y) et renvoie l’historique des pertes ; `onEpoch` peut l’arrêter.
+ * Entraîne le modèle sur les données (x, y) et renvoie l’historique des pertes, `onEpoch` peut l’arrêter.
  *
  * Built on `trainMlp` (the course's reference loop): shuffled mini-batches, forward, backward,
  * one optimiser step per batch. y may be class labels (one-hot for a softmax output).

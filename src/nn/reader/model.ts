@@ -28,7 +28,7 @@ function defaultInit(spec: MlpSpec): InitScheme {
 
 /** Un perceptron multicouche prêt à prédire et à entraîner (`fit`), construit par `mlp(spec)`. */
 export class MlpModel {
-  /** L’architecture : entrées, couches (neurones, activation), perte. */
+  /** L’architecture — entrées, couches (neurones, activation), perte. */
   readonly spec: MlpSpec;
   /** Les poids W[l] (entrées × neurones) et biais b[l], modifiés sur place par `fit`. */
   readonly weights: MlpWeights;
@@ -43,12 +43,12 @@ export class MlpModel {
     return parameterCount(this.spec);
   }
 
-  /** Les sorties du réseau pour un lot X (une ligne par exemple) : une matrice n × sorties. */
+  /** Les sorties du réseau pour un lot X (une ligne par exemple) — une matrice n × sorties. */
   predict(x: MatrixInput): Matrix {
     return predict(this.spec, this.weights, toMatrix(x, this.spec.inputSize));
   }
 
-  /** La passe avant : comme `predict`, à la manière de `model(x)` en PyTorch. */
+  /** La passe avant — comme `predict`, à la manière de `model(x)` en PyTorch. */
   forward(x: MatrixInput): Matrix {
     return this.predict(x);
   }
@@ -59,7 +59,7 @@ export class MlpModel {
     return losses[this.spec.loss].value(this.predict(x), toMatrix(y, k));
   }
 
-  /** Affiche le résumé du modèle : une ligne par couche, avec ses paramètres. */
+  /** Affiche le résumé du modèle — une ligne par couche, avec ses paramètres. */
   summary(): void {
     const counts = layerParameterCounts(this.spec);
     const rows = this.spec.layers.map((layer, l) => [`dense ${l + 1}`, layer.units, layer.activation, counts[l]!]);

@@ -3,7 +3,7 @@
  * (math/activations.ts), so that every activation reads the same way.
  */
 
-/** Tangente hyperbolique : tanh(z) = (e^z − e^−z) / (e^z + e^−z), à valeurs dans ]−1, 1[. */
+/** Tangente hyperbolique — tanh(z) = (e^z − e^−z) / (e^z + e^−z), à valeurs dans ]−1, 1[. */
 export function tanh(z: number): number {
   return Math.tanh(z);
 }
