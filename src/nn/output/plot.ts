@@ -24,6 +24,16 @@ export interface LabelledPoints {
   readonly labels: ArrayLike<number>;
 }
 
+/** Only the known axis fields: a message must cross postMessage, and readers may pass anything. */
+function axes(options: PlotAxes): PlotAxes {
+  const { title, xLabel, yLabel } = options;
+  return {
+    ...(title !== undefined ? { title: String(title) } : {}),
+    ...(xLabel !== undefined ? { xLabel: String(xLabel) } : {}),
+    ...(yLabel !== undefined ? { yLabel: String(yLabel) } : {}),
+  };
+}
+
 function isSeriesInput(v: unknown): v is SeriesInput {
   return typeof v === 'object' && v !== null && 'y' in v;
 }
@@ -53,7 +63,7 @@ export function toSeries(input: PlotInput): PlotSeries[] {
 
 /** Trace des courbes — une série `{ name, x, y }`, plusieurs, ou simplement des valeurs y. */
 export function plotLines(series: PlotInput, options: PlotAxes = {}): void {
-  emit({ kind: 'plot', type: 'line', series: toSeries(series), ...options });
+  emit({ kind: 'plot', type: 'line', series: toSeries(series), ...axes(options) });
 }
 
 function pointsByClass(points: LabelledPoints): PlotSeries[] {
@@ -75,7 +85,7 @@ export function plotScatter(points: PlotInput | LabelledPoints, options: PlotAxe
     typeof points === 'object' && points !== null && 'X' in points && 'labels' in points
       ? pointsByClass(points)
       : toSeries(points as PlotInput);
-  emit({ kind: 'plot', type: 'scatter', series, ...options });
+  emit({ kind: 'plot', type: 'scatter', series, ...axes(options) });
 }
 
 /** Trace une carte de chaleur — values[i][j] en ligne i, colonne j (tableau de lignes ou matrice). */
@@ -85,7 +95,7 @@ export function plotHeatmap(values: readonly (readonly number[])[] | Matrix, opt
         Array.from(values.data.subarray(i * values.cols, (i + 1) * values.cols)),
       )
     : values.map((r) => Array.from(r));
-  emit({ kind: 'plot', type: 'heatmap', values: rows, ...options });
+  emit({ kind: 'plot', type: 'heatmap', values: rows, ...axes(options) });
 }
 
 export interface ImageOptions {

@@ -13,12 +13,14 @@ const NUMERIC = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$|^-?Infinity$|^NaN$/;
 /** Columns separated by two spaces; numbers right-aligned, other cells left-aligned. */
 function tableToText(m: TableMessage): string {
   const lines: (readonly string[])[] = m.columns.length > 0 ? [m.columns, ...m.rows] : [...m.rows];
-  const width = Math.max(0, ...lines.map((r) => r.length));
+  const width = lines.reduce((w, r) => Math.max(w, r.length), 0);
   const numericColumn = Array.from({ length: width }, (_, j) => {
     const cells = m.rows.map((r) => r[j]).filter((c): c is string => c !== undefined && c !== '');
     return cells.length > 0 && cells.every((c) => NUMERIC.test(c));
   });
-  const widths = Array.from({ length: width }, (_, j) => Math.max(0, ...lines.map((r) => [...(r[j] ?? '')].length)));
+  const widths = Array.from({ length: width }, (_, j) =>
+    lines.reduce((w, r) => Math.max(w, [...(r[j] ?? '')].length), 0),
+  );
   const pad = (cell: string, j: number): string => {
     const fill = ' '.repeat(widths[j]! - [...cell].length);
     return numericColumn[j] ? fill + cell : cell + fill;
@@ -38,10 +40,12 @@ function plural(n: number, one: string, many: string): string {
 function plotToText(m: PlotMessage): string {
   const title = m.title ? ` — ${m.title}` : '';
   if (m.type === 'heatmap') {
-    const all = m.values.flat();
+    // reduce, not Math.min(...all): spreading a large image would overflow the call stack
+    let min = Infinity;
+    let max = -Infinity;
+    for (const row of m.values) for (const v of row) [min, max] = [Math.min(min, v), Math.max(max, v)];
     const cols = m.values[0]?.length ?? 0;
-    const range =
-      all.length > 0 ? `, valeurs de ${formatValue(Math.min(...all))} à ${formatValue(Math.max(...all))}` : '';
+    const range = min <= max ? `, valeurs de ${formatValue(min)} à ${formatValue(max)}` : '';
     return `[carte de chaleur ${m.values.length} × ${cols}${range}${title}]`;
   }
   const kind = m.type === 'line' ? 'graphique en courbes' : 'nuage de points';

@@ -177,6 +177,26 @@ describe('plots, images, progress', () => {
     ).toBe('[carte de chaleur 2 × 2, valeurs de -1 à 2]');
   });
 
+  it('keeps only the axis options, so every message survives postMessage (structured clone)', () => {
+    const options = { title: 'T', onClick: () => {} } as unknown as { title: string };
+    const messages = capture(() => {
+      plotLines([1, 2], options);
+      plotScatter([1, 2], options);
+      plotHeatmap([[1]], options);
+    });
+    for (const m of messages) {
+      expect(m).not.toHaveProperty('onClick');
+      expect(structuredClone(m)).toEqual(m);
+    }
+  });
+
+  it('writes large tables and heat maps without spreading them into arguments', () => {
+    const big = Array.from({ length: 600 }, (_, i) => Array.from({ length: 600 }, (_, j) => i - j));
+    expect(text(() => plotHeatmap(big))).toBe('[carte de chaleur 600 × 600, valeurs de -599 à 599]');
+    const rows = Array.from({ length: 200_000 }, (_, i) => [i]);
+    expect(text(() => table(rows)).split('\n')).toHaveLength(200_000);
+  });
+
   it('scales 0..255 images to 0..1 and checks their size', () => {
     const [m] = capture(() => showImage([0, 255, 51, 0], { width: 2, height: 2, caption: 'un 5' }));
     expect(m).toEqual({ kind: 'image', width: 2, height: 2, pixels: [0, 1, 0.2, 0], caption: 'un 5' });
