@@ -131,3 +131,72 @@ test('starting the tfjs demo of the neuron chapter is what brings TensorFlow.js 
   console.log(`neurone : JS (gzip) après « Démarrer » ${kb(total(scripts))}`);
   await context.close();
 });
+
+/** Strings found only in the sucrase chunk (the type stripper) and in CodeMirror's. */
+const SUCRASE_MARKER = 'jsxPragma';
+const EDITOR_MARKER = 'cm-content';
+const RUN_BUDGET = 80 * 1024;
+const EDITOR_BUDGET = 150 * 1024;
+
+/**
+ * Every response the page, its frames and its workers receive (the runnable blocks' sandbox frame
+ * and its worker included), gzip-compressed as GitHub Pages would serve them.
+ */
+function recordResponses(context: import('playwright-core').BrowserContext) {
+  const files: { url: string; gzip: number; kind: 'tfjs' | 'sucrase' | 'editor' | 'other' }[] = [];
+  const pending: Promise<void>[] = [];
+  context.on('response', (response) => {
+    pending.push(
+      response
+        .body()
+        .catch(() => null)
+        .then((body) => {
+          if (!body) return;
+          const kind = body.includes(TFJS_MARKER)
+            ? 'tfjs'
+            : body.includes(SUCRASE_MARKER)
+              ? 'sucrase'
+              : body.includes(EDITOR_MARKER)
+                ? 'editor'
+                : 'other';
+          files.push({ url: response.url(), gzip: gzipSync(body).length, kind });
+        }),
+    );
+  });
+  const take = async () => {
+    await Promise.all(pending.splice(0));
+    return files.splice(0);
+  };
+  return { take };
+}
+
+test('runnable blocks: the first « Exécuter » loads at most 80 KB (tfjs, editor and sucrase aside), « Modifier » at most 150 KB', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const recorded = recordScripts(page);
+  const responses = recordResponses(context);
+  await page.goto(new URL('neurone/', siteUrl()).href);
+  await settle(page, recorded);
+  await responses.take();
+  const neuron = page.getByRole('region', { name: /La sortie d’un neurone$/ });
+  await neuron.getByRole('button', { name: 'Exécuter' }).click();
+  await expect.poll(() => neuron.locator('.npn-run__status').textContent(), { timeout: 30_000 }).toMatch(/^Terminé/);
+  await recorded.quiet();
+  const run = await responses.take();
+  const runBytes = run.filter((f) => f.kind === 'other').reduce((a, f) => a + f.gzip, 0);
+  const list = (files: typeof run) =>
+    files.map((f) => `${new URL(f.url).pathname.split('/').pop()} ${f.kind} ${kb(f.gzip)}`).join(', ');
+  console.log(`neurone : premier « Exécuter » ${kb(runBytes)} (${list(run)})`);
+  expect(runBytes, list(run)).toBeLessThanOrEqual(RUN_BUDGET);
+  expect(run.filter((f) => f.kind === 'tfjs' || f.kind === 'editor')).toEqual([]);
+
+  await neuron.getByRole('button', { name: 'Modifier' }).click();
+  await expect.poll(() => neuron.getByRole('textbox').count()).toBe(1);
+  await recorded.quiet();
+  const edit = await responses.take();
+  const editBytes = edit.reduce((a, f) => a + f.gzip, 0);
+  console.log(`neurone : « Modifier » ${kb(editBytes)} (${list(edit)})`);
+  expect(editBytes, list(edit)).toBeLessThanOrEqual(EDITOR_BUDGET);
+  expect(edit.filter((f) => f.kind === 'tfjs')).toEqual([]);
+  await context.close();
+});

@@ -12,6 +12,7 @@ export function renderError(error: RunError, source: string): HTMLElement {
   const line = error.line ? source.split('\n')[error.line - 1] : undefined;
   if (line !== undefined && error.line) {
     const quote = document.createElement('pre');
+    quote.tabIndex = 0;
     const prefix = `${error.line} | `;
     quote.textContent = `${prefix}${line}`;
     if (error.column) quote.textContent += `\n${' '.repeat(prefix.length + error.column - 1)}^`;

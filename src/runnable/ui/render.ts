@@ -66,6 +66,8 @@ export class OutputView {
       if (!this.text) {
         this.text = document.createElement('pre');
         this.text.className = 'npn-run-text';
+        // A long line scrolls sideways inside the block: the scroller takes the keyboard focus.
+        this.text.tabIndex = 0;
         this.into.append(this.text);
       }
       this.text.append(`${this.text.firstChild ? '\n' : ''}${message.text}`);
