@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeScrollableMath from './src/markdown/rehype-scrollable-math.mjs';
 import rehypeScrollableTables from './src/markdown/rehype-scrollable-tables.mjs';
+import remarkRunnable from './src/markdown/remark-runnable.mjs';
 import { chapters } from './src/chapters.mjs';
 import mnistData from './integrations/mnist-data.mjs';
 
