@@ -33,6 +33,13 @@ export default defineConfig({
     // requests carry `Origin: null`: the dev server must allow it, as GitHub Pages and the test
     // server (Access-Control-Allow-Origin: *) do. Otherwise Vite's default: local origins only.
     server: { cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'] } },
+    // src/nn has no side effects at load (only declarations). Saying so lets the bundler see
+    // through its entry, index.ts (`export *` of every file): otherwise each island imports every
+    // file of src/nn through it, they all land in one shared chunk, and a page loads the union of
+    // what any island uses (+5 KB gzip on chapter 1, measured with tests/e2e/budget.test.ts).
+    build: {
+      rolldownOptions: { treeshake: { moduleSideEffects: (id) => (id.includes('/src/nn/') ? false : undefined) } },
+    },
   },
   markdown: {
     // Math is typeset to HTML at build time: no math JavaScript reaches the reader.
