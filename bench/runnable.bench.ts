@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: runnable code blocks in headless Chromium, on the test build of the site
+ * (built first if a source changed), served with `Access-Control-Allow-Origin: *` as GitHub Pages
+ * does. Measured in the page, from the click:
+ * - the first « Exécuter » of chapter 2's 10-line neuron example until its output shows (cold:
+ *   controller, sandbox frame and worker load); budget 1 s;
+ * - later runs of the same block until « Terminé » (warm worker); budget 100 ms;
+ * - a 10-second loop that updates a progress line and prints: the longest main-thread task
+ *   (Long Tasks API, which reports tasks over 50 ms); budget: none over 50 ms.
+ * Prints one table; asserts only that the runs finished.
+ */
+import { createServer, type Server } from 'node:http';
+import { deflateRawSync } from 'node:zlib';
+import sirv from 'sirv';
+import { chromium, type Page } from 'playwright-core';
+import { afterAll, expect, test } from 'vitest';
+import { findChromium } from '../tests/chromium.mjs';
+import { buildSiteIfNeeded, TEST_BASE, TEST_BUILD_DIR } from '../tests/site-build.mjs';
+
+const LATER_RUNS = 10;
+// Progress every 25 ms and a line every 500 ms: ~420 lines, under the runtime's 1,000-line cap
+// (each progress update counts as a line there).
+const LONG_RUN = `const t0 = Date.now();
+let step = 0;
+let shown = 0;
+let printed = 0;
+while (Date.now() - t0 < 10_000) {
+  let s = 0;
+  for (let i = 0; i < 20_000; i++) s += sigmoid(i * 1e-4);
+  step++;
+  const t = Date.now() - t0;
+  if (t - shown >= 25) {
+    shown = t;
+    progress('Entraînement', Math.min(10_000, t), 10_000, \`pas \${step}\`);
+  }
+  if (t - printed >= 500) {
+    printed = t;
+    print(\`pas \${step} : \${s.toFixed(3)}\`);
+  }
+}`;
+
+let server: Server | undefined;
+afterAll(() => new Promise((done) => (server ? server.close(done) : done(undefined))));
+
+async function serve(): Promise<string> {
+  buildSiteIfNeeded();
+  const files = sirv(TEST_BUILD_DIR, { dev: false });
+  server = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    const url = req.url ?? '/';
+    if (!url.startsWith(TEST_BASE)) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    req.url = `/${url.slice(TEST_BASE.length)}`;
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    });
+  });
+  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return `http://127.0.0.1:${address.port}${TEST_BASE}`;
+}
+
+/** Clicks the block's first button named `name`, resolves with the ms until `done(section)` holds. */
+function clickAndTime(page: Page, runId: string, until: 'output' | 'finished'): Promise<number> {
+  return page.evaluate(
+    ({ runId, until }) =>
+      new Promise<number>((resolve) => {
+        const section = document.querySelector<HTMLElement>(`[data-run-id="${runId}"]`)!;
+        const button = section.querySelector<HTMLButtonElement>('[data-action="run"]')!;
+        const done = () =>
+          until === 'output'
+            ? section.querySelector('.npn-run__result > *') !== null
+            : section.dataset['state'] === 'done' || section.dataset['state'] === 'error';
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!done()) return;
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        });
+        observer.observe(section, { subtree: true, childList: true, attributes: true, characterData: true });
+        button.click();
+      }),
+    { runId, until },
+  );
+}
+
+test('runnable blocks: first run, later runs, long tasks during a 10 s run', async () => {
+  const site = await serve();
+  const { executablePath } = await findChromium();
+  const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${site}neurone/`);
+    await page.waitForLoadState('networkidle');
+    const first = await clickAndTime(page, 'neurone/sortie-neurone', 'output');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-run-id="neurone/sortie-neurone"][data-state="done"]'),
+    );
+    const later: number[] = [];
+    for (let i = 0; i < LATER_RUNS; i++) later.push(await clickAndTime(page, 'neurone/sortie-neurone', 'finished'));
+    later.sort((a, b) => a - b);
+
+    const payload = deflateRawSync(Buffer.from(LONG_RUN)).toString('base64url');
+    await page.goto(`${site}neurone/?code.sortie-neurone=${payload}`);
+    await page.waitForSelector('[data-run-id="neurone/sortie-neurone"] .npn-run__plain');
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+        type: 'longtask',
+      });
+    });
+    const long = await clickAndTime(page, 'neurone/sortie-neurone', 'finished');
+    const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const state = await page.evaluate(
+      () => document.querySelector<HTMLElement>('[data-run-id="neurone/sortie-neurone"]')!.dataset['state'],
+    );
+    const ms = (x: number) => `${x.toFixed(0)} ms`;
+    console.table([
+      { mesure: 'premier « Exécuter » → sortie affichée', valeur: ms(first), budget: '≤ 1000 ms' },
+      {
+        mesure: `exécutions suivantes (médiane, max sur ${LATER_RUNS})`,
+        valeur: `${ms(later[LATER_RUNS >> 1]!)}, ${ms(later.at(-1)!)}`,
+        budget: '≤ 100 ms',
+      },
+      { mesure: 'boucle de 10 s : durée', valeur: ms(long), budget: '' },
+      {
+        mesure: 'boucle de 10 s : tâches > 50 ms sur la page',
+        valeur: tasks.length === 0 ? 'aucune' : `${tasks.length}, la plus longue ${ms(Math.max(...tasks))}`,
+        budget: 'aucune',
+      },
+    ]);
+    expect(state).toBe('done');
+    expect(long).toBeGreaterThan(10_000); // not cut short by the output cap
+  } finally {
+    await browser.close();
+  }
+});
