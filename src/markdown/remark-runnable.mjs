@@ -30,12 +30,14 @@ function importNode() {
 }
 
 /**
- * The code node as Expressive Code should see it: same language and code, and as meta only the
- * frame title (the block's own keywords mean nothing to Expressive Code).
+ * The code node as Expressive Code should see it: same language and code; as meta only `wrap`
+ * and the frame title (the block's own keywords mean nothing to Expressive Code). Long lines
+ * wrap, indentation kept, instead of scrolling: readable on a phone, and no scroller that must
+ * become a focusable, unnamed region (Expressive Code's fix for those) several times a page.
  * @param {any} node @param {string | undefined} title
  */
 function forHighlighting(node, title) {
-  return { ...node, meta: title === undefined ? null : `title=${JSON.stringify(title)}` };
+  return { ...node, meta: title === undefined ? 'wrap' : `wrap title=${JSON.stringify(title)}` };
 }
 
 /** @param {import('../runnable/blocks-core.mjs').BlockGroup} group @param {string} chapter */

@@ -167,7 +167,7 @@ describe('remark plugin', () => {
       source: 'print(weightedSum([0.6, 0.25, 0.15], [1, 2, 3], 1.2));',
       expected: '3.75',
     });
-    expect(ex.children).toMatchObject([{ type: 'code', lang: 'ts', meta: 'title="Une somme"' }]);
+    expect(ex.children).toMatchObject([{ type: 'code', lang: 'ts', meta: 'wrap title="Une somme"' }]);
 
     expect(attrs(exo)).toMatchObject({ id: 'double', kind: 'exercice' });
     expect(JSON.parse(attrs(exo).data!)).toMatchObject({
@@ -175,7 +175,7 @@ describe('remark plugin', () => {
       check: "checkEqual('double(2)', double(2), 4);",
     });
     expect(exo.children).toMatchObject([
-      { type: 'code', lang: 'ts', meta: null, value: expect.stringContaining('return 0;') },
+      { type: 'code', lang: 'ts', meta: 'wrap', value: expect.stringContaining('return 0;') },
       {
         type: 'mdxJsxFlowElement',
         name: 'div',
