@@ -114,10 +114,17 @@ function body(source: string, check: string | undefined): string {
 /** Sent out of the output sink past the line limit; caught by runCode (never by the reader, we hope). */
 class OutputLimitReached {}
 
-/** How many lines a message takes on screen. */
-function linesOf(message: OutputMessage): number {
+/**
+ * How many lines a message adds on screen. A progress line updates in place, so only the first
+ * message with a given label adds one (a long training run reporting every epoch is not cut).
+ */
+function linesOf(message: OutputMessage, progressLabels: Set<string>): number {
   if (message.kind === 'text') return countLines(message.text);
   if (message.kind === 'table') return message.rows.length + 1;
+  if (message.kind === 'progress') {
+    if (progressLabels.has(message.label)) return 0;
+    progressLabels.add(message.label);
+  }
   return 1;
 }
 
@@ -190,13 +197,14 @@ export async function runCode(source: string, options: RunOptions): Promise<RunR
   const checks: RunResult['checks'] = [];
   let lines = 0;
   let truncated = false;
+  const progressLabels = new Set<string>();
 
   const compiled = await compileBlock(source, options.check);
   if ('error' in compiled) return { ok: false, error: compiled.error, checks, truncated };
 
   const sink = (message: OutputMessage) => {
     if (truncated) throw new OutputLimitReached();
-    const n = linesOf(message);
+    const n = linesOf(message, progressLabels);
     if (lines + n > maxLines) {
       truncated = true;
       options.emit({

@@ -76,6 +76,16 @@ describe('runCode: output', () => {
     expect(result.truncated).toBe(true);
   });
 
+  test('a progress line updates in place: only its first message counts toward the cap', async () => {
+    const { result, messages } = await run(
+      'for (let e = 1; e <= 50; e++) progress("Époque", e, 50);\nprint("a");\nprint("b");\nprint("c");',
+      { maxLines: 3 },
+    );
+    expect(messages.filter((m) => m.kind === 'progress')).toHaveLength(50);
+    expect(messages.filter((m) => m.kind === 'text')).toHaveLength(2);
+    expect(result.truncated).toBe(true);
+  });
+
   test('the previous output sink is back after the run, even after an error', async () => {
     const mine = () => {};
     setOutputSink(mine);
