@@ -104,11 +104,11 @@ export function messageToText(m: OutputMessage): string {
     case 'image':
       return `[image ${m.width} × ${m.height}${m.caption ? ` — ${m.caption}` : ''}]`;
     case 'progress':
-      return `${m.label} : ${formatValue(m.value)}/${formatValue(m.max)}${m.text ? ` ${m.text}` : ''}`;
+      return `${m.label}\u00a0: ${formatValue(m.value)}/${formatValue(m.max)}${m.text ? ` ${m.text}` : ''}`;
     case 'graph':
       return graphToText(m);
     case 'check':
-      return m.pass ? `✓ ${m.name}` : `✗ ${m.name} — attendu ${m.expected} ; reçu ${m.received}`;
+      return m.pass ? `✓ ${m.name}` : `✗ ${m.name} — attendu ${m.expected}\u202f; reçu ${m.received}`;
   }
 }
 

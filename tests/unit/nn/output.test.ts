@@ -211,7 +211,7 @@ describe('plots, images, progress', () => {
       print('milieu');
       progress('époque', 3, 3, 'perte 0.25');
     });
-    expect(t).toBe('époque : 3/3 perte 0.25\nmilieu');
+    expect(t).toBe('époque\u00a0: 3/3 perte 0.25\nmilieu');
   });
 });
 
@@ -227,7 +227,7 @@ describe('checks', () => {
     });
     expect(messages.map((m) => (m.kind === 'check' ? m.pass : null))).toEqual([true, true, false, false, true, false]);
     // values that read the same at 4 digits are shown in full when they differ
-    expect(messageToText(messages[2]!)).toBe('✗ loin — attendu 0.2500001 ; reçu 0.25');
+    expect(messageToText(messages[2]!)).toBe('✗ loin — attendu 0.2500001\u202f; reçu 0.25');
     expect(messageToText(messages[0]!)).toBe('✓ proche');
   });
 
@@ -238,7 +238,7 @@ describe('checks', () => {
       checkEqual('clé en trop', { a: 1, b: 2 }, { a: 1 });
     });
     expect(results.map((m) => (m.kind === 'check' ? m.pass : null))).toEqual([true, false, false]);
-    expect(messageToText(results[1]!)).toBe('✗ différents — attendu [0, 0, 0, 0] ; reçu [0, 0, 0, 1]');
+    expect(messageToText(results[1]!)).toBe('✗ différents — attendu [0, 0, 0, 0]\u202f; reçu [0, 0, 0, 1]');
   });
 });
 

@@ -69,7 +69,7 @@ describe('the Reader API exported by src/nn', () => {
       }
       nn.checkClose('faux', 0, nn.activations.sigmoid.df(0));
     });
-    expect(text).toBe('✓ sigmoidPrime(-6)\n✓ sigmoidPrime(0)\n✓ sigmoidPrime(6)\n✗ faux — attendu 0.25 ; reçu 0');
+    expect(text).toBe('✓ sigmoidPrime(-6)\n✓ sigmoidPrime(0)\n✓ sigmoidPrime(6)\n✗ faux — attendu 0.25\u202f; reçu 0');
   });
 
   it('prints a Value and the tanh function agrees with the activation', () => {

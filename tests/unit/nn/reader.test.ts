@@ -180,7 +180,7 @@ describe('fit', () => {
     });
     expect(history!.valLoss).toHaveLength(4);
     expect(messages.filter((m) => m.kind === 'progress')).toHaveLength(4);
-    expect(outputToText(messages)).toMatch(/^époque : 4\/4 perte \d\.\d+$/);
+    expect(outputToText(messages)).toMatch(/^époque\u00a0: 4\/4 perte \d\.\d+$/);
   });
 
   it('rejects a class label that does not fit the outputs', () => {
