@@ -27,7 +27,11 @@ function formatter(digits: number, fixed: boolean): Intl.NumberFormat {
   return f;
 }
 
-/** 1234.5 → "1 234,5"; −0.9 → "−0,9"; NaN → "NaN"; ±∞ → "+∞"/"−∞". */
+/**
+ * Écrit un nombre à la française (1 234,5).
+ *
+ * 1234.5 → "1 234,5"; −0.9 → "−0,9"; NaN → "NaN"; ±∞ → "+∞"/"−∞".
+ */
 export function formatNumber(x: number, { digits = 3, fixed = false }: FormatOptions = {}): string {
   if (Number.isNaN(x)) return 'NaN';
   if (x === Infinity) return '+∞';
@@ -38,12 +42,18 @@ export function formatNumber(x: number, { digits = 3, fixed = false }: FormatOpt
   return normalized.replace('-', MINUS).replace(/[\u00a0\u202f ]/g, '\u202f');
 }
 
-/** 0.9751 → "97,5 %" (with a narrow no-break space before the sign, as French typography asks). */
+/**
+ * Écrit une proportion en pourcentage à la française.
+ *
+ * 0.9751 → "97,5 %" (with a narrow no-break space before the sign, as French typography asks).
+ */
 export function formatPercent(x: number, digits = 1): string {
   return `${formatNumber(x * 100, { digits, fixed: true })}\u202f%`;
 }
 
 /**
+ * Écrit un nombre pour KaTeX.
+ *
  * The same number for KaTeX: the comma wrapped in braces ("0{,}977") so TeX does not add
  * the space it puts after a punctuation comma; the thin space as `\,`.
  */
@@ -68,12 +78,18 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
   '9': '⁹',
 };
 
-/** 10 with `exponent` as a superscript: powerOfTen(−5) → "10⁻⁵". */
+/**
+ * Écrit 10 avec un exposant en chiffres supérieurs (10⁻⁵).
+ *
+ * 10 with `exponent` as a superscript: powerOfTen(−5) → "10⁻⁵".
+ */
 export function powerOfTen(exponent: number): string {
   return `10${[...String(exponent)].map((c) => SUPERSCRIPT[c] ?? c).join('')}`;
 }
 
 /**
+ * Écrit une puissance de dix pour un axe logarithmique.
+ *
  * 10^p for the ticks of a log-scale axis: written out while short (0,001 … 10 000), then as
  * 10 with a superscript exponent (10⁻⁵, 10⁶) rather than rounding to "0".
  */

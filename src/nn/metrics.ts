@@ -27,7 +27,7 @@ export function mse(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number 
   return s / n;
 }
 
-/** Mean absolute error (1/n) Σ |ŷᵢ − yᵢ|. */
+/** Erreur absolue moyenne (1/n) Σ |ŷᵢ − yᵢ|. */
 export function mae(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number {
   const n = checkPair(yTrue, yPred, 'mae');
   let s = 0;
@@ -36,6 +36,8 @@ export function mae(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): number 
 }
 
 /**
+ * Coefficient de détermination R².
+ *
  * Coefficient of determination R² = 1 − SS_res / SS_tot, SS_res = Σ (yᵢ − ŷᵢ)²,
  * SS_tot = Σ (yᵢ − ȳ)². 1 for a perfect prediction, 0 for always predicting the mean ȳ,
  * negative when worse than the mean. When all yᵢ are equal (SS_tot = 0), R² is 1 if the
@@ -68,6 +70,8 @@ export function accuracy(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): nu
 }
 
 /**
+ * La classe prédite de chaque ligne — l’indice du plus grand score.
+ *
  * Predicted class of each row of an n×k score matrix (probabilities or logits): the column
  * of the largest value, the first one on ties → n labels.
  */
@@ -84,6 +88,8 @@ export function predictedClasses(scores: Matrix): Int32Array {
 }
 
 /**
+ * Matrice de confusion — lignes = vraie classe, colonnes = classe prédite.
+ *
  * classes×classes counts: C[t][p] = number of examples of true class t predicted as p
  * (rows = truth, columns = prediction; the diagonal holds the correct ones).
  * Throws on a label that is not an integer of [0, classes).
@@ -117,6 +123,8 @@ export interface ClassScores {
 }
 
 /**
+ * Précision, rappel et F1 de chaque classe, et leurs moyennes.
+ *
  * Per-class precision, recall, F1 and support from a confusion matrix (rows = truth), and
  * their macro averages: the unweighted mean over all classes, those without examples included.
  * Every 0/0 is defined as 0 (precision when nothing is predicted as the class, recall when the

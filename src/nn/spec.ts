@@ -14,6 +14,7 @@ import type { Matrix } from './math/matrix';
  * - `hinge`: targets in {−1, +1}, mean of max(0, 1 − y·ŷ), identity output.
  */
 export type LossName = 'mse' | 'halfMse' | 'mae' | 'bce' | 'categoricalCrossEntropy' | 'hinge';
+/** Les noms des fonctions de perte (`mse`, `bce`, …). */
 export const lossNames: readonly LossName[] = ['mse', 'halfMse', 'mae', 'bce', 'categoricalCrossEntropy', 'hinge'];
 
 /** A layer's activation: any scalar activation, or softmax (last layer only, with categorical CE). */
@@ -44,7 +45,11 @@ export interface MlpWeights {
   readonly b: readonly Float64Array[];
 }
 
-/** Throws an error naming the first problem of `spec` (French message, shown to readers). */
+/**
+ * Vérifie une spécification de réseau et signale son premier problème.
+ *
+ * Throws an error naming the first problem of `spec` (French message, shown to readers).
+ */
 export function validateSpec(spec: MlpSpec): void {
   if (!Number.isInteger(spec.inputSize) || spec.inputSize < 1)
     throw new Error(`Spécification invalide\u00a0: inputSize doit être un entier ≥ 1 (reçu ${spec.inputSize}).`);
@@ -78,23 +83,39 @@ export function validateSpec(spec: MlpSpec): void {
     throw new Error('Spécification invalide\u00a0: l’entropie croisée binaire demande une sortie sigmoïde.');
 }
 
-/** Input size of each layer: [inputSize, units₀, …, units_{L−2}]. */
+/**
+ * Le nombre d’entrées de chaque couche.
+ *
+ * Input size of each layer: [inputSize, units₀, …, units_{L−2}].
+ */
 export function layerInputSizes(spec: MlpSpec): number[] {
   return [spec.inputSize, ...spec.layers.slice(0, -1).map((l) => l.units)];
 }
 
-/** Parameters per layer: inputs·units + (bias ? units : 0). 2→16→16→16→1 gives 48, 272, 272, 17. */
+/**
+ * Le nombre de paramètres de chaque couche.
+ *
+ * Parameters per layer: inputs·units + (bias ? units : 0). 2→16→16→16→1 gives 48, 272, 272, 17.
+ */
 export function layerParameterCounts(spec: MlpSpec): number[] {
   const inputs = layerInputSizes(spec);
   return spec.layers.map((l, i) => inputs[i]! * l.units + (l.useBias === false ? 0 : l.units));
 }
 
-/** Total parameter count (2→16→16→16→1: 609; 3→4→4→1: 41). */
+/**
+ * Le nombre total de paramètres d’un réseau.
+ *
+ * Total parameter count (2→16→16→16→1: 609; 3→4→4→1: 41).
+ */
 export function parameterCount(spec: MlpSpec): number {
   return layerParameterCounts(spec).reduce((a, n) => a + n, 0);
 }
 
-/** Throws if `weights` do not have the shapes `spec` asks for (precise message). */
+/**
+ * Vérifie que les poids ont les formes demandées par la spécification.
+ *
+ * Throws if `weights` do not have the shapes `spec` asks for (precise message).
+ */
 export function checkWeightsMatchSpec(spec: MlpSpec, weights: MlpWeights): void {
   const inputs = layerInputSizes(spec);
   if (weights.W.length !== spec.layers.length || weights.b.length !== spec.layers.length)

@@ -81,12 +81,20 @@ export interface TrainOptions {
   readonly onBatch?: (batch: { readonly epoch: number; readonly batch: number; readonly loss: number }) => void;
 }
 
-/** The French explanation shown when the loss stops being a finite number. */
+/**
+ * L’explication affichée quand la perte cesse d’être un nombre fini.
+ *
+ * The French explanation shown when the loss stops being a finite number.
+ */
 export const DIVERGENCE_REASON =
   'La perte n’est plus un nombre fini (NaN ou ∞)\u00a0: l’entraînement a divergé et a été arrêté. ' +
   'Le pas d’apprentissage est probablement trop grand\u202f; réduisez-le, puis recommencez.';
 
-/** The French explanation of an early stop, the same for both engines. */
+/**
+ * L’explication d’un arrêt anticipé de l’entraînement.
+ *
+ * The French explanation of an early stop, the same for both engines.
+ */
 export function earlyStopReason(patience: number, bestEpoch: number): string {
   return (
     `La perte de validation ne baisse plus depuis ${patience} époque${patience > 1 ? 's' : ''}\u00a0: ` +

@@ -15,8 +15,11 @@
 import type { Matrix } from './math/matrix';
 import { checkWeightsMatchSpec, validateSpec, type LayerSpec, type MlpSpec, type MlpWeights } from './spec';
 
+/** Signature des fichiers de poids. */
 export const WEIGHTS_FILE_MAGIC = 'NPNW';
+/** Nom du format des fichiers de poids. */
 export const WEIGHTS_FILE_FORMAT = 'neurone-par-neurone/poids';
+/** Version du format des fichiers de poids. */
 export const WEIGHTS_FILE_VERSION = 1;
 
 /** Free information stored with the weights (no timestamp is added unless given). */
@@ -70,6 +73,8 @@ function checkValues(spec: MlpSpec, weights: MlpWeights, where: string): void {
 }
 
 /**
+ * Écrit les poids dans un fichier de poids.
+ *
  * Writes `weights` (shapes checked against `spec`) as a weight file. Values are stored as
  * float32 (Math.fround of each), so a round trip is exact up to float32 rounding.
  * Same arguments ⇒ same bytes.
@@ -156,11 +161,12 @@ function compareSpecs(found: MlpSpec, expected: MlpSpec): void {
 }
 
 /**
- * Reads a weight file. Checks, in order: magic, header length, UTF-8 and JSON, format,
- * version, dtype, meta, the spec (validateSpec), the spec against `expected` when given, the
- * layer shapes in the header, byteLength, the body length, the shapes against the spec
- * (checkWeightsMatchSpec), then the values (finite; zero biases for layers without bias).
- * Returns float64 copies of the float32 values.
+ * Lit un fichier de poids et en vérifie chaque partie.
+ *
+ * Checks, in order: magic, header length, UTF-8 and JSON, format, version, dtype, meta, the spec
+ * (validateSpec), the spec against `expected` when given, the layer shapes in the header,
+ * byteLength, the body length, the shapes against the spec (checkWeightsMatchSpec), then the
+ * values (finite; zero biases for layers without bias). Returns float64 copies of the float32 values.
  */
 export function decodeWeightsFile(
   bytes: Uint8Array,

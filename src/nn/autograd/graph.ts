@@ -9,7 +9,7 @@ import { topologicalOrder, type Value } from './value';
 /** Past this many nodes a drawing is unreadable (and heavy to send): drawGraph refuses. */
 export const MAX_GRAPH_NODES = 300;
 
-/** Le graphe de calcul d’une valeur — un nœud par valeur (opérandes d’abord), une arête de chaque opérande vers son résultat. */
+/** Le graphe de calcul d’une valeur. Un nœud par valeur (opérandes d’abord), une arête de chaque opérande vers son résultat. */
 export function graphOf(value: Value): GraphMessage {
   const order = topologicalOrder(value);
   const ids = new Map(order.map((v, i) => [v, `n${i}`]));

@@ -41,7 +41,7 @@ export function topologicalOrder(root: Value): Value[] {
   return order;
 }
 
-/** Un nombre qui retient comment il a été calculé, pour en obtenir les gradients par `backward()` (autograd). */
+/** Un nombre qui retient son calcul, pour en obtenir les gradients par `backward()` (autograd). */
 export class Value {
   /** La valeur numérique. */
   data: number;

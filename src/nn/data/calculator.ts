@@ -29,13 +29,13 @@ export interface CalculatorDataset {
   readonly Y: Matrix;
 }
 
-/** French names for the reader. */
+/** Les noms des opérations de la calculatrice. */
 export const calculatorOperationLabels: Readonly<Record<CalculatorOperation, string>> = {
   sum: 'somme',
   product: 'produit',
 };
 
-/** a + b or a·b. */
+/** Calcule a + b ou a·b selon l’opération de la calculatrice. */
 export function applyOperation(operation: CalculatorOperation, a: number, b: number): number {
   return operation === 'sum' ? a + b : a * b;
 }
@@ -52,25 +52,39 @@ function checkOperation(operation: string): asserts operation is CalculatorOpera
     );
 }
 
-/** The divisor of the targets: 2·max for the sum (the largest sum), max² for the product. */
+/**
+ * Le diviseur des cibles de la calculatrice.
+ *
+ * The divisor of the targets: 2·max for the sum (the largest sum), max² for the product.
+ */
 export function targetScale(operation: CalculatorOperation, max: number): number {
   checkOperation(operation);
   checkMax(max);
   return operation === 'sum' ? 2 * max : max * max;
 }
 
-/** Inputs seen by the network: every entry of `pairs` (n×2) divided by max → n×2. */
+/**
+ * Les entrées vues par le réseau, divisées par le maximum.
+ *
+ * Inputs seen by the network: every entry of `pairs` (n×2) divided by max → n×2.
+ */
 export function normalizeInputs(pairs: Matrix, max: number): Matrix {
   checkMax(max);
   return { rows: pairs.rows, cols: pairs.cols, data: pairs.data.map((v) => v / max) };
 }
 
-/** Target seen by the network: value / targetScale (50 + 50 = 100 with max 100 → 0.5). */
+/**
+ * La cible vue par le réseau, divisée par l’échelle.
+ *
+ * Target seen by the network: value / targetScale (50 + 50 = 100 with max 100 → 0.5).
+ */
 export function normalizeTarget(operation: CalculatorOperation, max: number, value: number): number {
   return value / targetScale(operation, max);
 }
 
 /**
+ * Ramène une sortie du réseau à une somme ou un produit.
+ *
  * The inverse of `normalizeTarget`: a network output back to a sum or product,
  * value·targetScale (0.5001 with max 100 for the sum → 100.02).
  */
@@ -79,6 +93,8 @@ export function denormalizeTarget(operation: CalculatorOperation, max: number, v
 }
 
 /**
+ * Des paires d’entiers tirées au hasard et leurs cibles, normalisées.
+ *
  * `count` pairs of integers drawn independently and uniformly in [min, max], their raw
  * targets, and the normalised X (count×2) and Y (count×1). min and max must be integers with
  * min < max and max > 0; count an integer ≥ 1.

@@ -27,18 +27,41 @@ export type Generator2d = (rng: Rng, n: number, noise: number) => Dataset2d;
 
 export type Generator2dName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons';
 
-/** Radius of the inner disc (class 0) and bounds of the outer ring (class 1) of `circle`. */
+/**
+ * Rayon du disque intérieur (classe 0) du jeu `circle`.
+ *
+ * Radius of the inner disc (class 0) and bounds of the outer ring (class 1) of `circle`.
+ */
 export const CIRCLE_INNER_RADIUS = 0.5;
+/** Rayons intérieur et extérieur de l’anneau (classe 1) du jeu `circle`. */
 export const CIRCLE_RING: readonly [number, number] = [0.7, 1];
-/** `xor` keeps |x| and |y| in [XOR_MARGIN, 1] so that no point sits on an axis. */
+/**
+ * Distance minimale aux axes des points du jeu `xor`.
+ *
+ * `xor` keeps |x| and |y| in [XOR_MARGIN, 1] so that no point sits on an axis.
+ */
 export const XOR_MARGIN = 0.1;
-/** `gauss`: centres (−0.5, −0.5) and (0.5, 0.5), σ = 0.15, truncated at 3σ. */
+/**
+ * Position des deux centres du jeu `gauss`, sur la diagonale (±c, ±c).
+ *
+ * `gauss`: centres (−0.5, −0.5) and (0.5, 0.5), σ = 0.15, truncated at 3σ.
+ */
 export const GAUSS_CENTRE = 0.5;
+/** Écart type de chaque nuage du jeu `gauss`. */
 export const GAUSS_SIGMA = 0.15;
-/** `spiral`: each arm turns 1.75 times (θ = SPIRAL_TURNS·2π·r + class·π). */
+/**
+ * Nombre de tours de chaque bras du jeu `spiral`.
+ *
+ * `spiral`: each arm turns 1.75 times (θ = SPIRAL_TURNS·2π·r + class·π).
+ */
 export const SPIRAL_TURNS = 1.75;
-/** `moons`: arcs of radius 2/3 centred at (−1/3, −1/6) (class 0, upper) and (1/3, 1/6) (class 1, lower). */
+/**
+ * Rayon des deux arcs du jeu `moons`.
+ *
+ * `moons`: arcs of radius 2/3 centred at (−1/3, −1/6) (class 0, upper) and (1/3, 1/6) (class 1, lower).
+ */
 export const MOON_RADIUS = 2 / 3;
+/** Centres des deux arcs du jeu `moons`. */
 export const MOON_CENTRES: readonly [readonly [number, number], readonly [number, number]] = [
   [-1 / 3, -1 / 6],
   [1 / 3, 1 / 6],
@@ -125,13 +148,13 @@ const moons: Generator2d = (rng, n, noise) =>
     return [cx + side * MOON_RADIUS * Math.cos(t), cy + side * MOON_RADIUS * Math.sin(t)];
   });
 
-/** The registry, by name. */
+/** Les générateurs de jeux 2D, par nom. */
 export const generators2d: Readonly<Record<Generator2dName, Generator2d>> = { circle, xor, gauss, spiral, moons };
 
-/** Names in display order. */
+/** Les noms des jeux 2D (`circle`, `xor`, `moons`, …). */
 export const generator2dNames: readonly Generator2dName[] = ['circle', 'xor', 'gauss', 'spiral', 'moons'];
 
-/** French names for the reader (menus, captions). */
+/** Les noms affichés des jeux 2D. */
 export const generator2dLabels: Readonly<Record<Generator2dName, string>> = {
   circle: 'Cercle',
   xor: 'OU exclusif',
@@ -140,7 +163,7 @@ export const generator2dLabels: Readonly<Record<Generator2dName, string>> = {
   moons: 'Deux lunes',
 };
 
-/** Type guard for a name read from a URL. */
+/** Dit si une chaîne est un nom de jeu 2D. */
 export function isGenerator2dName(s: string): s is Generator2dName {
   return (generator2dNames as readonly string[]).includes(s);
 }

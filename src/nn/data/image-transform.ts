@@ -16,7 +16,7 @@ export type Pixels = ArrayLike<number>;
  */
 export type Affine = readonly [number, number, number, number, number, number];
 
-/** The identity map. */
+/** La transformation identité (image inchangée). */
 export const IDENTITY: Affine = [1, 0, 0, 0, 1, 0];
 
 function checkSize(img: Pixels, rows: number, cols: number, where: string): void {
@@ -27,6 +27,8 @@ function checkSize(img: Pixels, rows: number, cols: number, where: string): void
 }
 
 /**
+ * La valeur d’une image en un point réel, par interpolation bilinéaire.
+ *
  * Bilinear value of `src` (rows×cols) at the real point (x, y); the image is surrounded by 0,
  * so a point beyond the last pixel centre fades to 0 within one pixel.
  */
@@ -43,6 +45,8 @@ export function sampleBilinear(src: Pixels, rows: number, cols: number, x: numbe
 }
 
 /**
+ * Rééchantillonne une image par une transformation affine (bilinéaire).
+ *
  * out[r·outCols + c] = src sampled (bilinear, 0 outside) at inverse(x = c, y = r), rounded and
  * clamped to 0–255: `inverse` maps each output pixel back to the source, so no hole appears.
  * src is srcRows×srcCols → Uint8Array of outRows×outCols.
@@ -80,6 +84,8 @@ export interface ImageMove {
 }
 
 /**
+ * La transformation affine d’un déplacement d’image (échelle, rotation, translation).
+ *
  * The output → source map of a move about the centre ((cols − 1)/2, (rows − 1)/2): the source
  * point of (x, y) is centre + R(−θ)·((x, y) − centre − (dx, dy)) / scale, with R(θ) the visual
  * counter-clockwise rotation on a y-down screen.
@@ -98,22 +104,38 @@ export function moveAffine(rows: number, cols: number, { dx = 0, dy = 0, degrees
   return [cos, -sin, cx + cos * ox - sin * oy, sin, cos, cy + sin * ox + cos * oy];
 }
 
-/** The image moved (scaled, rotated, shifted about its centre), same size, bilinear, 0 outside. */
+/**
+ * Déplace une image (échelle, rotation, translation) sans changer sa taille.
+ *
+ * The image moved (scaled, rotated, shifted about its centre), same size, bilinear, 0 outside.
+ */
 export function transformImage(img: Pixels, rows: number, cols: number, move: ImageMove): Uint8Array {
   return affineResample(img, rows, cols, rows, cols, moveAffine(rows, cols, move));
 }
 
-/** The image shifted by dx pixels to the right and dy down; what leaves the frame is lost. */
+/**
+ * Décale une image de dx pixels à droite et dy vers le bas.
+ *
+ * The image shifted by dx pixels to the right and dy down; what leaves the frame is lost.
+ */
 export function shiftImage(img: Pixels, rows: number, cols: number, dx: number, dy: number): Uint8Array {
   return transformImage(img, rows, cols, { dx, dy });
 }
 
-/** The image rotated by `degrees` counter-clockwise (as seen on screen) about its centre. */
+/**
+ * Tourne une image autour de son centre.
+ *
+ * The image rotated by `degrees` counter-clockwise (as seen on screen) about its centre.
+ */
 export function rotateImage(img: Pixels, rows: number, cols: number, degrees: number): Uint8Array {
   return transformImage(img, rows, cols, { degrees });
 }
 
-/** The image scaled by `factor` about its centre (same frame: > 1 zooms in, < 1 shrinks). */
+/**
+ * Agrandit ou réduit une image autour de son centre.
+ *
+ * The image scaled by `factor` about its centre (same frame: > 1 zooms in, < 1 shrinks).
+ */
 export function scaleImage(img: Pixels, rows: number, cols: number, factor: number): Uint8Array {
   return transformImage(img, rows, cols, { scale: factor });
 }
@@ -137,6 +159,8 @@ function areaWeights(n: number, m: number): { index: number; weight: number }[][
 }
 
 /**
+ * Redimensionne une image en moyennant les pixels couverts.
+ *
  * Area resize (box filter): each output pixel is the mean of the source area it covers,
  * partial pixels weighted by their overlap. Shrinking thus anti-aliases (a thin stroke turns
  * gray instead of vanishing); enlarging repeats pixels. srcRows×srcCols → Float32Array outRows×outCols.
@@ -167,7 +191,7 @@ export function resizeArea(
   return out;
 }
 
-/** Σ of all pixel values (the "ink"). */
+/** La somme des pixels d’une image (son encre). */
 export function totalInk(img: Pixels): number {
   let s = 0;
   for (let i = 0; i < img.length; i++) s += img[i]!;
@@ -175,6 +199,8 @@ export function totalInk(img: Pixels): number {
 }
 
 /**
+ * Le centre de masse de l’encre d’une image, en pixels.
+ *
  * The ink-weighted mean position: row = Σ r·v / Σ v, col = Σ c·v / Σ v (pixel indices, so
  * the centre of a 28×28 image is 13.5). null when there is no ink (Σ v ≤ 0).
  */
@@ -201,7 +227,11 @@ export interface Box {
   readonly right: number;
 }
 
-/** The smallest box holding every pixel above `threshold` (default 0); null when there is none. */
+/**
+ * Le plus petit cadre contenant les pixels au-dessus d’un seuil, ou null.
+ *
+ * The smallest box holding every pixel above `threshold` (default 0); null when there is none.
+ */
 export function boundingBox(img: Pixels, rows: number, cols: number, threshold = 0): Box | null {
   checkSize(img, rows, cols, 'boundingBox');
   let top = rows;

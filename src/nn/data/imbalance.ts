@@ -33,6 +33,8 @@ function groupByDigit(labels: ArrayLike<number>, indices: readonly number[]): nu
 }
 
 /**
+ * Compte les exemples de chaque chiffre.
+ *
  * counts[k] = how many of `indices` (default: all) are labelled k, for the ten digits.
  * (Named apart from `classCounts` of split.ts, which counts a whole label array.)
  */
@@ -43,6 +45,8 @@ export function digitCounts(labels: ArrayLike<number>, indices?: readonly number
 }
 
 /**
+ * Rend un chiffre rare en ne gardant qu’une part de ses exemples.
+ *
  * `indices` with only a `keepFraction` of the examples of `digit` (chosen at random with the
  * seed) and all the others, in their original order. The digit keeps round(n·fraction) of its
  * n examples, at least one when the fraction is positive.
@@ -66,6 +70,8 @@ export function makeRare(
 }
 
 /**
+ * Sous-échantillonnage — réduit chaque chiffre au nombre du plus rare.
+ *
  * Under-sampling: every digit cut (at random with the seed) to the count of the rarest digit
  * present, so that the classes are balanced; digits absent from `indices` stay absent.
  * Kept indices come in their original order.
@@ -82,6 +88,8 @@ export function underSample(labels: ArrayLike<number>, indices: readonly number[
 }
 
 /**
+ * Sur-échantillonnage — recopie les chiffres rares jusqu’à équilibrer.
+ *
  * Over-sampling: `indices`, followed by extra copies drawn at random (with replacement, with the
  * seed) from each rarer digit's own examples, until every digit present reaches the count of
  * the most frequent one. Extras come digit by digit (0 to 9).
@@ -108,6 +116,8 @@ export interface AugmentOptions {
 }
 
 /**
+ * Augmente un chiffre rare par des copies déplacées de ses exemples.
+ *
  * Data augmentation of a rare digit: extra images of `digit`, each a kept example (those of
  * `indices` labelled `digit`, taken in turn in a seeded random order) shifted by dx, dy
  * uniform in ±maxShift and rotated uniform in ±maxDegrees (one bilinear resampling).
@@ -148,7 +158,11 @@ export function augmentRare(
   return { count, rows, cols, images, labels: new Uint8Array(count).fill(digit) };
 }
 
-/** a then b, as one set (copies); both must have the same image size. */
+/**
+ * Met deux jeux d’images bout à bout.
+ *
+ * a then b, as one set (copies); both must have the same image size.
+ */
 export function concatSets(a: MnistSet, b: MnistSet): MnistSet {
   if (a.rows !== b.rows || a.cols !== b.cols)
     throw new Error(

@@ -1,6 +1,8 @@
 import type { Rng } from './rng';
 
 /**
+ * Des points bruités autour d’une droite.
+ *
  * n points of the line y = slope·x + intercept with x uniform in [xMin, xMax] and Gaussian
  * noise of standard deviation `noise` on y. Used by the "2x + 1" demo.
  */

@@ -21,7 +21,11 @@ import {
 
 export type { MnistFileEntry, MnistManifest, MnistSetName } from './mnist-verify';
 
-/** Where the build puts the files, relative to the site's base (integrations/mnist-data.mjs). */
+/**
+ * Dossier des fichiers MNIST, relatif à la base du site.
+ *
+ * Where the build puts the files, relative to the site's base (integrations/mnist-data.mjs).
+ */
 export const MNIST_DATA_DIR = 'data/mnist/';
 const MANIFEST = 'manifest.json';
 
@@ -116,7 +120,11 @@ async function download(
   return out;
 }
 
-/** Fetches and checks `manifest.json` (cached per URL for the visit). */
+/**
+ * Télécharge et vérifie le manifeste des données MNIST.
+ *
+ * Fetches and checks `manifest.json` (cached per URL for the visit).
+ */
 export async function fetchMnistManifest(
   baseUrl: string,
   {
@@ -142,6 +150,8 @@ export async function fetchMnistManifest(
 }
 
 /**
+ * Charge les images MNIST demandées depuis le site.
+ *
  * Loads the requested sets from `baseUrl` (the folder holding manifest.json). Resolves once
  * every chunk arrived and passed its checks; meanwhile `onChunk` hands over each chunk and
  * `onProgress` counts bytes and images. Rejects on the first failure (the other downloads are
@@ -224,6 +234,8 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
 }
 
 /**
+ * Réunit les lots d’un jeu MNIST en un seul tableau d’images.
+ *
  * One set from its chunks (any order), for code that reads `images` as a single array
  * (mnistBatch, mnistSource): a copy, 47 MB for the training set. The chunks must follow each
  * other from image 0 to the set's last one, or, with `allowPrefix`, up to any image (to train

@@ -6,11 +6,13 @@
  */
 import { boundingBox, centreOfMass, resizeArea, type Pixels } from './image-transform';
 
-/** Side of an MNIST image. */
+/** Côté d’une image MNIST, en pixels. */
 export const MNIST_SIDE = 28;
-/** Side of the box the digit is scaled into. */
+/** Côté du carré où le chiffre est mis à l’échelle, en pixels. */
 export const MNIST_BOX = 20;
 /**
+ * Où va le centre de masse du chiffre, en pixels (ligne et colonne).
+ *
  * Where the centre of mass goes, in pixel indices (row and column). Measured on the 10,000 test
  * images: every digit's centre of mass lies in [13.5, 14.5], that is, a rounded shift to 14.
  */
@@ -24,6 +26,8 @@ export interface MnistPreprocessOptions {
 }
 
 /**
+ * Une image en niveaux de gris ramenée au format MNIST 28 × 28.
+ *
  * `gray` (rows×cols, row-major, ink high) → a 28×28 Uint8Array (0 background, 255 ink):
  * crop to the ink's bounding box (pixels > threshold); area-resize it to h′×w′ with
  * max(h′, w′) = 20 and the shorter side round(20·short/long) (at least 1); shift it by

@@ -16,6 +16,8 @@ export interface IdxArray {
 const hex = (v: number, digits = 2) => `0x${v.toString(16).padStart(digits, '0')}`;
 
 /**
+ * Lit un fichier IDX (format d’origine de MNIST).
+ *
  * Reads an IDX file (big-endian): bytes 0–1 zero, byte 2 the type (only 0x08, unsigned byte),
  * byte 3 the number of dims d; then d big-endian uint32 sizes; then exactly Π sizes bytes.
  * MNIST labels start 00 00 08 01 (1 dim), images 00 00 08 03 (3 dims: count, rows, cols).
@@ -69,6 +71,8 @@ function checkLabels(labels: Uint8Array, where: string): void {
 }
 
 /**
+ * Lit une paire de fichiers IDX MNIST (images et étiquettes).
+ *
  * An MNIST pair of IDX files: images (3 dims: count×rows×cols) and labels (1 dim: count).
  * Checks the dimensions, the equal counts and that every label is a digit. Views, no copy.
  */
@@ -94,10 +98,19 @@ export interface MnistChunk extends MnistSet {
   readonly total: number;
 }
 
-/** "NPNM": Neurone Par Neurone, MNIST. */
+/**
+ * Signature des fichiers de lots MNIST du site.
+ *
+ * "NPNM": Neurone Par Neurone, MNIST.
+ */
 export const MNIST_CHUNK_MAGIC = 'NPNM';
+/** Version du format des fichiers de lots MNIST. */
 export const MNIST_CHUNK_VERSION = 1;
-/** magic (4) + version, count, rows, cols, offset, total (6 × uint32). */
+/**
+ * Taille en octets de l’en-tête d’un fichier de lot MNIST.
+ *
+ * magic (4) + version, count, rows, cols, offset, total (6 × uint32).
+ */
 export const MNIST_CHUNK_HEADER_BYTES = 28;
 
 const uint32Fields = ['count', 'rows', 'cols', 'offset', 'total'] as const;
@@ -117,6 +130,8 @@ function checkChunkFields(chunk: Omit<MnistChunk, 'images' | 'labels'>, where: s
 }
 
 /**
+ * Écrit un fichier de lot MNIST.
+ *
  * The site's chunk file: "NPNM", then version (1), count, rows, cols, offset, total as
  * little-endian uint32 (28 bytes in all); then the count labels (1 byte each); then the
  * count·rows·cols pixels. Length: 28 + count·(1 + rows·cols) bytes.
@@ -142,6 +157,8 @@ export function encodeMnistChunk(chunk: MnistChunk): Uint8Array {
 }
 
 /**
+ * Lit un fichier de lot MNIST et en vérifie le contenu.
+ *
  * Reads a chunk written by `encodeMnistChunk`, checking the magic, the version, the fields, the
  * exact length and the labels. `images` and `labels` are views into `bytes` (no copy).
  */
@@ -186,6 +203,8 @@ export function decodeMnistChunk(bytes: Uint8Array): MnistChunk {
 export type PixelScaling = 'unit' | 'symmetric';
 
 /**
+ * Un lot MNIST prêt à l’emploi — pixels X et étiquettes one-hot Y.
+ *
  * A float batch from a set: X is n×(rows·cols) scaled pixels, Y is n×10 one-hot
  * (Yᵢₖ = 1 when labels[indices[i]] = k), labels the n digits — for n = indices.length.
  */

@@ -56,6 +56,8 @@ export interface Standardizer extends Affine {
 }
 
 /**
+ * Ajuste une standardisation sur X, chaque colonne de moyenne 0 et d’écart type 1.
+ *
  * Fits a standardisation on X (n×d, n ≥ 1): after `transform`, each column of X has mean 0
  * and standard deviation 1. A constant column (σ = 0, up to rounding: σ ≤ 1e-12·max(1, |μ|))
  * is only centred — divided by 1, not by 0 — and its σ is reported as 0.
@@ -85,6 +87,8 @@ export interface MinMaxScaler extends Affine {
 }
 
 /**
+ * Ajuste une mise à l’échelle min–max sur X, chaque colonne dans [0, 1].
+ *
  * Fits a min–max scaling on X (n×d, n ≥ 1): x′ = lo + (x − minⱼ)·(hi − lo)/(maxⱼ − minⱼ), so each
  * column of X spans exactly [lo, hi] (default [0, 1]). A constant column is mapped to lo
  * (shifted, not divided by 0). `inverse` undoes `transform`.

@@ -20,6 +20,8 @@ export interface SplitIndices {
 }
 
 /**
+ * Mélange les indices et les coupe en entraînement, validation et test.
+ *
  * Shuffles 0..n−1 with `rng` (Fisher–Yates) and cuts it: validation gets ⌊n·validation⌋
  * indices, test ⌊n·test⌋, train the rest (so rounding never loses an example). The floors
  * forgive 1e-9 of floating-point error (100·0.29 gives 29, not 28).
@@ -53,6 +55,8 @@ export function splitIndices(rng: Rng, n: number, fractions: SplitFractions): Sp
 export type NumericArray = Int32Array | Uint8Array | Float32Array | Float64Array;
 
 /**
+ * Des blocs de valeurs consécutives aux indices donnés.
+ *
  * Blocks of `width` consecutive values at `indices`, in that order, in an array of the same
  * type: width 1 picks labels, width 784 picks MNIST images, width = cols picks matrix rows.
  * Throws on an index outside [0, values.length / width).
@@ -72,13 +76,19 @@ export function takeValues<T extends NumericArray>(values: T, indices: readonly 
   return out;
 }
 
-/** The rows of `m` (n×d) at `indices`, in that order → indices.length×d; checks the bounds. */
+/**
+ * Les lignes d’une matrice aux indices donnés.
+ *
+ * The rows of `m` (n×d) at `indices`, in that order → indices.length×d; checks the bounds.
+ */
 export function takeRows(m: Matrix, indices: readonly number[]): Matrix {
   if (m.cols === 0) return { rows: indices.length, cols: 0, data: new Float64Array(0) };
   return { rows: indices.length, cols: m.cols, data: takeValues(m.data, indices, m.cols) };
 }
 
 /**
+ * Compte les étiquettes de chaque classe.
+ *
  * counts[k] = number of labels equal to k, for k in 0..classes−1.
  * Throws on a label that is not an integer of [0, classes).
  */

@@ -18,7 +18,7 @@ export interface Activation {
   readonly range: readonly [number, number];
 }
 
-/** Slope of Leaky ReLU for z < 0. */
+/** Pente de Leaky ReLU pour z < 0. */
 export const LEAKY_SLOPE = 0.01;
 
 /**
@@ -56,7 +56,7 @@ function geluDerivative(z: number): number {
   return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * du;
 }
 
-/** Les activations par nom, chacune avec sa fonction `f` et sa dérivée `df`, comme `activations.tanh.df(0)`. */
+/** Les activations par nom, chacune avec sa fonction `f` et sa dérivée `df`. Par exemple `activations.tanh.df(0)`. */
 export const activations: Readonly<Record<ActivationName, Activation>> = {
   step: {
     name: 'step',
@@ -115,8 +115,10 @@ export const activations: Readonly<Record<ActivationName, Activation>> = {
   },
 };
 
+/** Les noms des activations (`sigmoid`, `tanh`, `relu`, …). */
 export const activationNames = Object.keys(activations) as ActivationName[];
 
+/** Dit si une chaîne est un nom d’activation. */
 export function isActivationName(s: string): s is ActivationName {
   return Object.hasOwn(activations, s);
 }

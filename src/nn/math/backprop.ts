@@ -30,9 +30,11 @@ function hadamard(a: Matrix, b: Matrix): Matrix {
 }
 
 /**
- * ∂J/∂Z of the output layer. Fused when the pair allows it (the derivative of the activation
- * cancels against the loss's): softmax + categorical cross-entropy → (Ŷ − Y)/n; sigmoid + binary
- * cross-entropy → (Ŷ − Y)/(nk). Otherwise the chain rule entry by entry: ∂J/∂Ŷ ⊙ f′(Z_L).
+ * ∂J/∂Z de la couche de sortie, le point de départ de la rétropropagation.
+ *
+ * Fused when the pair allows it (the derivative of the activation cancels against the loss's):
+ * softmax + categorical cross-entropy → (Ŷ − Y)/n; sigmoid + binary cross-entropy → (Ŷ − Y)/(nk).
+ * Otherwise the chain rule entry by entry: ∂J/∂Ŷ ⊙ f′(Z_L).
  */
 export function outputDelta(spec: MlpSpec, ZL: Matrix, yHat: Matrix, Y: Matrix, dYHat: Matrix): Matrix {
   const last = spec.layers[spec.layers.length - 1]!;
@@ -46,6 +48,8 @@ export function outputDelta(spec: MlpSpec, ZL: Matrix, yHat: Matrix, Y: Matrix, 
 }
 
 /**
+ * Rétropropagation — les gradients de la perte pour chaque couche.
+ *
  * Backpropagation through a forward pass `pass` (from `forward`, with its dropout masks if any)
  * against targets Y (n×k): dZ[L−1] = `outputDelta`; then for l = L−1 down to 0:
  * dW[l] = A[l]ᵀ·dZ[l], db[l] = 1ᵀ·dZ[l], dA[l] = dZ[l]·W[l]ᵀ, and, below the first layer,
@@ -85,7 +89,11 @@ export function backward(spec: MlpSpec, weights: MlpWeights, pass: ForwardPass, 
   return { loss: value, dZ, dA, dW, db };
 }
 
-/** Forward then backward on a batch (X: n×d, Y: n×k): the mean loss J and every gradient. */
+/**
+ * La perte moyenne d’un lot et tous ses gradients.
+ *
+ * Forward then backward on a batch (X: n×d, Y: n×k): the mean loss J and every gradient.
+ */
 export function lossAndGradients(
   spec: MlpSpec,
   weights: MlpWeights,

@@ -8,6 +8,8 @@ import { gelu } from './activations';
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
 /**
+ * La fonction d’erreur erf(x), à environ 1e-13 près.
+ *
  * erf(x) to about 1e-13: its Taylor series below |x| = 3 (terms stay under ~10⁴, so little is
  * lost to cancellation), beyond it 1 − erfc(x) with erfc's continued fraction, which converges
  * fast there. JavaScript has no Math.erf.
@@ -30,13 +32,19 @@ export function erf(x: number): number {
   return 1 - Math.exp(-x * x) / Math.sqrt(Math.PI) / t;
 }
 
-/** Φ(z), the standard normal distribution function. */
+/** Φ(z), la fonction de répartition de la loi normale centrée réduite. */
 export const normalCdf = (z: number): number => 0.5 * (1 + erf(z / Math.SQRT2));
 
-/** GELU in its exact form, z·Φ(z) (PyTorch's default). */
+/**
+ * GELU exacte, z·Φ(z).
+ *
+ * GELU in its exact form, z·Φ(z) (PyTorch's default).
+ */
 export const geluExact = (z: number): number => z * normalCdf(z);
 
 /**
+ * Le plus grand écart entre GELU exacte et approchée, et où il est atteint.
+ *
  * The largest |exact − tanh approximation| on [−8, 8] (a grid of step 1e-3; beyond, both are 0
  * or z to far below 1e-6) and where it is reached (the gap is even in z: the first such z ≥ 0).
  */

@@ -7,10 +7,14 @@
  * W = 1; J = 1 → W = 1.5; J = 0.375 → W = 1.25; … towards W* = 4/3, J* = 1/6.
  */
 
-/** The chapter's toy set and settings. */
+/** Le petit jeu de données du chapitre et ses réglages (W₀, pas). */
 export const TOY_1D = { xs: [1, 2, 3, 4], ys: [2, 3, 4, 5], w0: 0, learningRate: 0.1 } as const;
 
-/** J(W) = (1/n) Σ (W xᵢ − yᵢ)² and its derivative dJ/dW = (2/n) Σ (W xᵢ − yᵢ) xᵢ. */
+/**
+ * Erreur quadratique moyenne de y = W·x et sa dérivée.
+ *
+ * J(W) = (1/n) Σ (W xᵢ − yᵢ)² and its derivative dJ/dW = (2/n) Σ (W xᵢ − yᵢ) xᵢ.
+ */
 export function throughOriginMse(W: number, xs: readonly number[], ys: readonly number[]): { J: number; dJ: number } {
   const n = xs.length;
   if (n === 0 || n !== ys.length) throw new Error('Descente 1D\u00a0: autant de x que de y, au moins un point.');
@@ -35,6 +39,8 @@ export interface Step1d {
 }
 
 /**
+ * Descente de gradient sur W seul, pas à pas.
+ *
  * `steps` steps of W ← W − α dJ/dW from `w0` (defaults: the chapter's toy set, W₀ = 0, α = 0.1).
  * Entry t holds W_t, J(W_t), J′(W_t) and W_{t+1}.
  */
@@ -59,6 +65,8 @@ export function gradientDescent1d(
 }
 
 /**
+ * Le meilleur W d’une droite passant par l’origine, en forme close.
+ *
  * The minimum in closed form: dJ/dW = 0 ⇔ W* = Σxᵢyᵢ / Σxᵢ² (4/3 on the toy set, where J* = 1/6:
  * the best a line through the origin can do; a bias would reach 0 since y = x + 1).
  */

@@ -22,9 +22,14 @@ import type { Matrix } from './matrix';
  */
 export type InitScheme = 'tiny' | 'xavier' | 'he';
 
+/** Les schémas d’initialisation des poids (`tiny`, `xavier`, `he`). */
 export const initSchemes: readonly InitScheme[] = ['tiny', 'xavier', 'he'];
 
-/** Standard deviation of the scheme for a layer with `fanIn` inputs and `fanOut` units. */
+/**
+ * Écart type des poids initiaux d’une couche.
+ *
+ * Standard deviation of the scheme for a layer with `fanIn` inputs and `fanOut` units.
+ */
 export function initStd(scheme: InitScheme, fanIn: number, fanOut: number): number {
   switch (scheme) {
     case 'tiny':
@@ -39,6 +44,8 @@ export function initStd(scheme: InitScheme, fanIn: number, fanOut: number): numb
 }
 
 /**
+ * Des poids initiaux tirés au hasard pour une spécification.
+ *
  * Fresh weights for `spec`: W[l] (inputs_l×units_l) with entries std·N(0, 1), drawn layer by
  * layer, row by row, from `rng` (so one seed gives one network); every bias 0.
  */
@@ -54,7 +61,11 @@ export function initWeights(spec: MlpSpec, rng: Rng, scheme: InitScheme): MlpWei
   return { W, b: spec.layers.map((layer) => new Float64Array(layer.units)) };
 }
 
-/** A deep copy (new arrays, same values and shapes). */
+/**
+ * Une copie profonde des poids.
+ *
+ * A deep copy (new arrays, same values and shapes).
+ */
 export function cloneWeights(weights: MlpWeights): MlpWeights {
   return {
     W: weights.W.map((m) => ({ rows: m.rows, cols: m.cols, data: m.data.slice() })),
@@ -62,7 +73,11 @@ export function cloneWeights(weights: MlpWeights): MlpWeights {
   };
 }
 
-/** All-zero weights with the shapes of `weights` (e.g. to accumulate gradients). */
+/**
+ * Des poids nuls de mêmes formes que `weights`.
+ *
+ * All-zero weights with the shapes of `weights` (e.g. to accumulate gradients).
+ */
 export function zerosLike(weights: MlpWeights): MlpWeights {
   return {
     W: weights.W.map((m): Matrix => ({ rows: m.rows, cols: m.cols, data: new Float64Array(m.data.length) })),
@@ -71,6 +86,8 @@ export function zerosLike(weights: MlpWeights): MlpWeights {
 }
 
 /**
+ * Les blocs de paramètres des poids, dans un ordre fixe.
+ *
  * The parameter blocks of `weights`, as views (not copies) in the fixed order
  * W[0].data (row-major), b[0], W[1].data, b[1], …; a layer with `useBias: false` has no bias
  * block. Optimisers update these arrays in place. Works for gradients too ({W: dW, b: db}).
@@ -83,6 +100,8 @@ export function parameterBlocks(spec: MlpSpec, weights: MlpWeights): Float64Arra
 }
 
 /**
+ * Tous les paramètres en un seul vecteur.
+ *
  * Every parameter in one vector of length `parameterCount(spec)`, in the order of
  * `parameterBlocks`: W₀ row-major, b₀, W₁, b₁, … (no entries for the bias of a bias-less layer).
  */
@@ -96,7 +115,11 @@ export function flattenWeights(spec: MlpSpec, weights: MlpWeights): Float64Array
   return out;
 }
 
-/** The inverse of `flattenWeights`: new weights for `spec` read from `flat` (biases of bias-less layers are 0). */
+/**
+ * L’inverse de `flattenWeights` — des poids lus depuis un vecteur.
+ *
+ * The inverse of `flattenWeights`: new weights for `spec` read from `flat` (biases of bias-less layers are 0).
+ */
 export function unflattenWeights(spec: MlpSpec, flat: ArrayLike<number>): MlpWeights {
   validateSpec(spec);
   const expected = parameterCount(spec);

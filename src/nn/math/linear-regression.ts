@@ -9,6 +9,7 @@ export interface LineParams {
   readonly b: number;
 }
 
+/** Erreur quadratique moyenne de la droite w·x + b et son gradient. */
 export function lineMseAndGradient(
   { w, b }: LineParams,
   xs: readonly number[],
@@ -28,7 +29,11 @@ export function lineMseAndGradient(
   return { loss, dw, db };
 }
 
-/** One gradient step (w, b) ← (w, b) − η ∇J; returns the new parameters and the loss before the step. */
+/**
+ * Un pas de descente de gradient sur (w, b).
+ *
+ * One gradient step (w, b) ← (w, b) − η ∇J; returns the new parameters and the loss before the step.
+ */
 export function lineStep(
   p: LineParams,
   xs: readonly number[],

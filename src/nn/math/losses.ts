@@ -8,6 +8,8 @@ import type { LossName } from '../spec';
 import type { Matrix } from './matrix';
 
 /**
+ * Les prédictions sont bornées à [ε, 1 − ε] avant un logarithme, pour éviter ln 0.
+ *
  * Predictions are clipped into [ε, 1 − ε] before a logarithm: ln 0 = −∞ would turn one confident
  * mistake into an infinite cost (and NaN gradients). 1e-7 is TensorFlow.js' `epsilon()`, so both
  * engines clip alike; it caps one entry's cross-entropy at −ln 1e-7 ≈ 16.1.
@@ -166,6 +168,8 @@ export const losses: Readonly<Record<LossName, Loss>> = {
 };
 
 /**
+ * Gradient de sortie de softmax + entropie croisée.
+ *
  * Fused output gradient of softmax + categorical cross-entropy: ∂J/∂Z = (Ŷ − Y)/n (Ŷ = softmax(Z)
  * row by row, each row of Y summing to 1). Why: the softmax Jacobian ∂ŷⱼ/∂zₘ = ŷⱼ(δⱼₘ − ŷₘ)
  * applied to ∂J/∂ŷⱼ = −yⱼ/(nŷⱼ) gives (1/n)(−yₘ + ŷₘ Σⱼ yⱼ) = (ŷₘ − yₘ)/n: the ŷⱼ cancel, so no
@@ -178,6 +182,8 @@ export function softmaxCrossEntropyDelta(yHat: Matrix, y: Matrix): Matrix {
 }
 
 /**
+ * Gradient de sortie de sigmoïde + entropie croisée binaire.
+ *
  * Fused output gradient of sigmoid + binary cross-entropy: ∂J/∂Z = (Ŷ − Y)/(nk) with Ŷ = σ(Z).
  * Why: ∂J/∂ŷ = (ŷ − y)/(ŷ(1 − ŷ) nk) and σ′(z) = ŷ(1 − ŷ) cancel exactly. (Where tfjs clips a
  * saturated ŷ beyond [ε, 1 − ε] its gradient is 0; this exact form keeps pulling: only matters

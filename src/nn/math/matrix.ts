@@ -10,6 +10,7 @@ export interface Matrix {
   readonly data: Float64Array;
 }
 
+/** Une matrice de zéros, rows × cols. */
 export function zeros(rows: number, cols: number): Matrix {
   return { rows, cols, data: new Float64Array(rows * cols) };
 }
@@ -30,11 +31,12 @@ export function fromRows(rows: readonly (readonly number[])[]): Matrix {
   return { rows: r, cols: c, data };
 }
 
-/** Back to nested arrays (for display and tests). */
+/** Les lignes d’une matrice, en tableaux imbriqués. */
 export function toRows(m: Matrix): number[][] {
   return Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
 }
 
+/** Le coefficient de la ligne i, colonne j d’une matrice. */
 export function get(m: Matrix, i: number, j: number): number {
   return m.data[i * m.cols + j]!;
 }
@@ -69,7 +71,11 @@ export function transpose(a: Matrix): Matrix {
   return out;
 }
 
-/** A + 1·bᵀ: adds the row vector b (length cols) to every row. */
+/**
+ * Ajoute le vecteur ligne b à chaque ligne de A.
+ *
+ * A + 1·bᵀ: adds the row vector b (length cols) to every row.
+ */
 export function addRowVector(a: Matrix, b: Float64Array): Matrix {
   if (b.length !== a.cols) throw new Error(`addRowVector\u00a0: ${b.length} biais pour ${a.cols} colonnes`);
   const out = zeros(a.rows, a.cols);
@@ -78,19 +84,27 @@ export function addRowVector(a: Matrix, b: Float64Array): Matrix {
   return out;
 }
 
-/** Element-wise f(A). */
+/** Applique f à chaque coefficient d’une matrice. */
 export function map(a: Matrix, f: (v: number) => number): Matrix {
   return { rows: a.rows, cols: a.cols, data: a.data.map(f) };
 }
 
-/** Column sums: 1ᵀA, a vector of length cols. */
+/**
+ * La somme de chaque colonne d’une matrice.
+ *
+ * Column sums: 1ᵀA, a vector of length cols.
+ */
 export function sumRows(a: Matrix): Float64Array {
   const out = new Float64Array(a.cols);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) out[j]! += a.data[i * a.cols + j]!;
   return out;
 }
 
-/** The rows of `a` at `indices`, in that order (mini-batches). */
+/**
+ * Les lignes d’une matrice aux indices donnés, dans cet ordre.
+ *
+ * The rows of `a` at `indices`, in that order (mini-batches).
+ */
 export function selectRows(a: Matrix, indices: readonly number[]): Matrix {
   const out = zeros(indices.length, a.cols);
   indices.forEach((r, i) => out.data.set(a.data.subarray(r * a.cols, (r + 1) * a.cols), i * a.cols));

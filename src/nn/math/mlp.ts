@@ -28,6 +28,8 @@ export interface ForwardOptions {
 }
 
 /**
+ * Applique l’activation d’une couche à Z, élément par élément ou softmax par ligne.
+ *
  * The activation of a layer applied to its pre-activation Z (n×units): element-wise f, or softmax
  * row by row (each row: e^{z − max z} / Σ e^{z − max z}, the stable form).
  */
@@ -47,7 +49,11 @@ export function applyActivation(layer: LayerSpec, Z: Matrix): Matrix {
   return { rows: Z.rows, cols: Z.cols, data: out };
 }
 
-/** Throws (French message) unless X is a batch with `spec.inputSize` columns. */
+/**
+ * Vérifie que X a autant de colonnes que d’entrées du réseau.
+ *
+ * Throws (French message) unless X is a batch with `spec.inputSize` columns.
+ */
 export function checkInput(spec: MlpSpec, X: Matrix): void {
   if (X.cols !== spec.inputSize)
     throw new Error(`Entrées incompatibles\u00a0: X a ${X.cols} colonnes, ${spec.inputSize} attendues (inputSize).`);
@@ -58,6 +64,8 @@ export function checkInput(spec: MlpSpec, X: Matrix): void {
 }
 
 /**
+ * La propagation avant — les activations de chaque couche pour les entrées X.
+ *
  * The forward pass: A[0] = X (n×d), then for each layer l, Z[l] = A[l]·W[l] + b[l] (the bias is
  * skipped when the layer has `useBias: false`) and A[l+1] = f_l(Z[l]); with `options.dropout`,
  * each hidden layer's A[l+1] is multiplied entry-wise by a fresh inverted-dropout mask (drawn in
@@ -86,7 +94,11 @@ export function forward(spec: MlpSpec, weights: MlpWeights, X: Matrix, options: 
   return options.dropout ? { Z, A, masks } : { Z, A };
 }
 
-/** Ŷ = A[L] of the forward pass without dropout: an n×k matrix, one prediction per row of X. */
+/**
+ * Les prédictions du réseau pour X, une par ligne.
+ *
+ * Ŷ = A[L] of the forward pass without dropout: an n×k matrix, one prediction per row of X.
+ */
 export function predict(spec: MlpSpec, weights: MlpWeights, X: Matrix): Matrix {
   const { A } = forward(spec, weights, X);
   return A[A.length - 1]!;

@@ -17,12 +17,16 @@ export interface Optimizer {
 }
 
 /**
+ * Valeurs par défaut des optimiseurs (momentum, ρ, β₁, β₂, ε).
+ *
  * Defaults of the shared contract (`OptimizerConfig`). Beware when matching tfjs: its RMSProp and
  * AdaGrad divide by √(s + ε) (ε inside the root) and its AdaGrad starts s at 0.1, not 0.
  */
 export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
 /**
+ * Le pas d’apprentissage à l’étape t, selon la décroissance choisie.
+ *
  * ηₜ at step t (t from 0): η; η/√(t + 1) with `decay: 'inverseSqrt'`; η·max(0, 1 − t/T) with
  * `decay: 'linear'` and T = `decaySteps` (a whole planned run ends on small steps).
  */
@@ -45,6 +49,8 @@ function checkConfig(config: OptimizerConfig): void {
 }
 
 /**
+ * Crée un optimiseur (SGD, momentum, RMSProp, Adam, …) à partir de sa configuration.
+ *
  * An optimiser for `config`, updating θ ← θ − ηₜ·(direction) entry by entry:
  * - `sgd`: θ ← θ − ηₜ g;
  * - `momentum`: v ← ρv + g, θ ← θ − ηₜ v (ρ = `momentum`, default 0.9; v starts at 0);

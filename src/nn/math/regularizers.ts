@@ -13,6 +13,8 @@ function checkAlpha(reg: Regularization): void {
 }
 
 /**
+ * La pénalité de régularisation L1 ou L2 des poids.
+ *
  * αΩ(W): L2 (ridge, weight decay) α·½ Σₗ ‖Wₗ‖² (sum of squares of every entry);
  * L1 (lasso) α Σₗ ‖Wₗ‖₁ (sum of absolute values). Biases are left out.
  * (tfjs' `l2({l2: c})` adds c‖W‖², without the ½: use c = α/2 there.)
@@ -25,6 +27,8 @@ export function penalty(reg: Regularization, weights: MlpWeights): number {
 }
 
 /**
+ * Le gradient de la pénalité de régularisation, couche par couche.
+ *
  * ∂(αΩ)/∂Wₗ for each layer, shaped like Wₗ: L2 → αWₗ; L1 → α·sign(Wₗ) (0 where a weight is
  * exactly 0, the usual subgradient choice). The biases' penalty gradient is 0.
  */
@@ -39,6 +43,8 @@ export function penaltyGradient(reg: Regularization, weights: MlpWeights): Matri
 }
 
 /**
+ * Un masque de dropout tiré au hasard (1/keep ou 0).
+ *
  * An inverted-dropout mask, rows×cols: each entry is independently 1/keep with probability
  * `keep`, else 0 (drawn row by row from `rng`, one `next()` per entry). Multiplying activations
  * by it keeps their expectation unchanged (E[mask] = keep·(1/keep) = 1), so at test time the

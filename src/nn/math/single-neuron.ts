@@ -22,7 +22,11 @@ const corners = [
   [1, 1],
 ] as const;
 
-/** Truth tables of AND, OR and XOR on the four corners of the unit square. */
+/**
+ * Tables de vérité de ET, OU et OU exclusif.
+ *
+ * Truth tables of AND, OR and XOR on the four corners of the unit square.
+ */
 export const logicGates: Readonly<Record<GateName, readonly Example[]>> = {
   and: corners.map(([a, b]) => ({ x: [a, b], y: a & b })),
   or: corners.map(([a, b]) => ({ x: [a, b], y: a | b })),
@@ -33,6 +37,8 @@ export const logicGates: Readonly<Record<GateName, readonly Example[]>> = {
 const EPS = 1e-12;
 
 /**
+ * Entropie croisée moyenne d’un neurone sigmoïde et son gradient.
+ *
  * Mean binary cross-entropy of a sigmoid neuron over `data`, and its gradient.
  * With ŷ = σ(z), ∂L/∂z = ŷ − y per example (the σ' cancels), so
  * ∂J/∂w = (1/n) Σ (ŷ − y) x and ∂J/∂b = (1/n) Σ (ŷ − y).
@@ -56,7 +62,11 @@ export function logisticLossAndGradient(
   return { loss: loss / n, dw, db };
 }
 
-/** One step of batch gradient descent: θ ← θ − η ∇J(θ). Returns the new parameters and the loss before the step. */
+/**
+ * Un pas de descente de gradient pour un neurone sigmoïde.
+ *
+ * One step of batch gradient descent: θ ← θ − η ∇J(θ). Returns the new parameters and the loss before the step.
+ */
 export function logisticStep(
   p: NeuronParams,
   data: readonly Example[],
@@ -69,7 +79,11 @@ export function logisticStep(
   };
 }
 
-/** Share of examples whose thresholded output (ŷ ≥ 0.5) equals the target. */
+/**
+ * La part des exemples bien classés par un neurone sigmoïde.
+ *
+ * Share of examples whose thresholded output (ŷ ≥ 0.5) equals the target.
+ */
 export function logisticAccuracy(p: NeuronParams, data: readonly Example[]): number {
   let right = 0;
   for (const { x, y } of data) {
@@ -80,6 +94,8 @@ export function logisticAccuracy(p: NeuronParams, data: readonly Example[]): num
 }
 
 /**
+ * La droite des moindres carrés passant au plus près des points.
+ *
  * Least-squares line through (xs, ys): the (w, b) that minimise the MSE of ŷ = w·x + b.
  * The closed form is the oracle for the gradient-descent demos.
  */

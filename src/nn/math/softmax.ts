@@ -13,6 +13,8 @@ export function softmax(z: readonly number[]): number[] {
 }
 
 /**
+ * Rétropropagation à travers softmax.
+ *
  * Jacobian-vector product of softmax: given p = softmax(z) and an upstream gradient g = ∂L/∂p,
  * returns ∂L/∂z = p ⊙ (g − (gᵀp)).
  */

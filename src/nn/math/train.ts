@@ -44,6 +44,8 @@ function copyInto(target: MlpWeights, source: MlpWeights): void {
 }
 
 /**
+ * Entraîne les poids d’un réseau et renvoie l’historique.
+ *
  * Trains `weights` (changed in place) on options.X (n×d) → options.Y (n×k) and returns the
  * history. One generator `createRng(options.seed)` serves the whole run: at each epoch it
  * shuffles the row indices, then (with `dropoutKeep`) draws the dropout masks of each batch, so

@@ -58,12 +58,12 @@ function report(name: string, pass: boolean, received: unknown, expected: unknow
   return pass;
 }
 
-/** Vérifie que `received` vaut `expected` à `tolerance` près (nombres ou tableaux de nombres) et renvoie true si oui. */
+/** Vérifie que `received` vaut `expected` à `tolerance` près et renvoie true si oui. Nombres ou tableaux de nombres. */
 export function checkClose(name: string, received: unknown, expected: unknown, tolerance = 1e-6): boolean {
   return report(name, closeTo(received, expected, tolerance), received, expected);
 }
 
-/** Vérifie que `received` est égal à `expected` (égalité profonde des tableaux et objets) et renvoie true si oui. */
+/** Vérifie que `received` est égal à `expected` (égalité profonde) et renvoie true si oui. */
 export function checkEqual(name: string, received: unknown, expected: unknown): boolean {
   return report(name, deepEqual(received, expected), received, expected);
 }

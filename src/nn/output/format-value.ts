@@ -98,7 +98,7 @@ function formatAny(v: unknown, depth: number, digits: number): string {
 }
 
 /**
- * Écrit une valeur comme l’affiche `print` — nombres à 4 chiffres significatifs, tableaux `[0.242, 0.0889]`.
+ * Écrit une valeur comme l’affiche `print`. Nombres à 4 chiffres significatifs, tableaux `[0.242, 0.0889]`.
  *
  * Numbers: at most `digits` significant digits, trailing zeros trimmed, exponent form when
  * |x| < 1e-4 or |x| ≥ 1e6 (`1e-7`, `1.235e+6`), NaN and ±Infinity as JavaScript spells them.

@@ -79,7 +79,7 @@ function pointsByClass(points: LabelledPoints): PlotSeries[] {
   });
 }
 
-/** Trace un nuage de points — des séries `{ name, x, y }`, ou un jeu 2D `{ X, labels }` (une couleur par classe). */
+/** Trace un nuage de points — des séries `{ name, x, y }` ou un jeu 2D `{ X, labels }`. Une couleur par classe. */
 export function plotScatter(points: PlotInput | LabelledPoints, options: PlotAxes = {}): void {
   const series =
     typeof points === 'object' && points !== null && 'X' in points && 'labels' in points

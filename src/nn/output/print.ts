@@ -60,7 +60,7 @@ export function tableMessage(
   };
 }
 
-/** Affiche un tableau — lignes (tableaux ou objets) ou matrice, avec en-têtes `columns` et légende `caption`. */
+/** Affiche un tableau de lignes (tableaux ou objets) ou une matrice. En-têtes `columns` et légende `caption` en option. */
 export function table(
   rows: Matrix | readonly (readonly Cell[])[] | readonly Readonly<Record<string, Cell>>[],
   options: TableOptions = {},

@@ -86,7 +86,7 @@ function toXY(data: FitData, model: MlpModel): { X: Matrix; Y: Matrix } {
 }
 
 /**
- * Entraîne le modèle sur les données (x, y) et renvoie l’historique des pertes, `onEpoch` peut l’arrêter.
+ * Entraîne le modèle sur (x, y) et renvoie l’historique des pertes. `onEpoch` peut l’arrêter.
  *
  * Built on `trainMlp` (the course's reference loop): shuffled mini-batches, forward, backward,
  * one optimiser step per batch. y may be class labels (one-hot for a softmax output).

@@ -7,7 +7,9 @@
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = BackendName | 'auto';
+/** Les moteurs de calcul de TensorFlow.js, du plus rapide au plus lent. */
 export const backendNames: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** Les choix de moteur possibles, `auto` compris. */
 export const backendRequests: readonly BackendRequest[] = ['auto', ...backendNames];
 
 /** What the browser offers: for GPU APIs, whether there is one and whether it is a real GPU. */
@@ -23,6 +25,7 @@ export interface BackendChoice {
   readonly reason: string;
 }
 
+/** Les noms affichés des moteurs de calcul (WebGPU, WebGL, …). */
 export const backendLabels: Readonly<Record<BackendName, string>> = {
   webgpu: 'WebGPU',
   webgl: 'WebGL',
@@ -30,7 +33,11 @@ export const backendLabels: Readonly<Record<BackendName, string>> = {
   cpu: 'JavaScript (processeur)',
 };
 
-/** A WebGL renderer string that names a software rasteriser. */
+/**
+ * Dit si un moteur de rendu WebGL est logiciel (sans vraie carte graphique).
+ *
+ * A WebGL renderer string that names a software rasteriser.
+ */
 export function isSoftwareRenderer(renderer: string): boolean {
   return /swiftshader|llvmpipe|softpipe|software|basic render/i.test(renderer);
 }
@@ -42,6 +49,7 @@ function available(caps: Capabilities, name: BackendName): boolean {
   return true;
 }
 
+/** Choisit le moteur de calcul selon le navigateur et la demande. */
 export function pickBackend(caps: Capabilities, request: BackendRequest): BackendChoice {
   if (request !== 'auto') {
     if (available(caps, request)) {
