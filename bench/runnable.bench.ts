@@ -7,6 +7,7 @@
  * - later runs of the same block until « Terminé » (warm worker); budget 100 ms;
  * - a 10-second loop that updates a progress line and prints: the longest main-thread task
  *   (Long Tasks API, which reports tasks over 50 ms); budget: none over 50 ms.
+ * - « Arrêter » during `while (true) {}`: click to « Arrêté »; budget 200 ms.
  * Prints one table; asserts only that the runs finished.
  */
 import { createServer, type Server } from 'node:http';
@@ -105,18 +106,45 @@ test('runnable blocks: first run, later runs, long tasks during a 10 s run', asy
     for (let i = 0; i < LATER_RUNS; i++) later.push(await clickAndTime(page, 'neurone/sortie-neurone', 'finished'));
     later.sort((a, b) => a - b);
 
+    // « Arrêter » during an infinite loop: click to « Arrêté » (the frame and its worker removed).
+    await page.goto(`${site}neurone/?code.sortie-neurone=${deflateRawSync('while (true) {}').toString('base64url')}`);
+    await page.waitForSelector('[data-run-id="neurone/sortie-neurone"] .npn-run__plain');
+    await page.click('[data-run-id="neurone/sortie-neurone"] [data-action="run"]');
+    await page.waitForTimeout(500);
+    const stop = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const section = document.querySelector<HTMLElement>('[data-run-id="neurone/sortie-neurone"]')!;
+          const t0 = performance.now();
+          section.querySelector<HTMLButtonElement>('[data-action="stop"]')!.click();
+          const check = () =>
+            section.dataset['state'] === 'stopped' ? resolve(performance.now() - t0) : requestAnimationFrame(check);
+          check();
+        }),
+    );
+
     const payload = deflateRawSync(Buffer.from(LONG_RUN)).toString('base64url');
     await page.goto(`${site}neurone/?code.sortie-neurone=${payload}`);
     await page.waitForSelector('[data-run-id="neurone/sortie-neurone"] .npn-run__plain');
     await page.evaluate(() => {
-      const w = window as unknown as { longTasks: number[] };
+      const w = window as unknown as { longTasks: number[]; longTaskNames: string[] };
+      const t0 = performance.now();
       w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({
+      w.longTaskNames = [];
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => {
+          w.longTasks.push(e.duration);
+          w.longTaskNames.push(`${e.name} ${Math.round(e.duration)} ms à +${Math.round(e.startTime - t0)} ms`);
+        }),
+      ).observe({
         type: 'longtask',
       });
     });
     const long = await clickAndTime(page, 'neurone/sortie-neurone', 'finished');
     const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    const taskNames = await page.evaluate(() => (window as unknown as { longTaskNames: string[] }).longTaskNames);
+    if (taskNames.length > 0)
+      console.log(`Tâches longues (origine, durée, début depuis le clic)\u00a0: ${taskNames.join(', ')}`);
     const state = await page.evaluate(
       () => document.querySelector<HTMLElement>('[data-run-id="neurone/sortie-neurone"]')!.dataset['state'],
     );
@@ -128,6 +156,7 @@ test('runnable blocks: first run, later runs, long tasks during a 10 s run', asy
         valeur: `${ms(later[LATER_RUNS >> 1]!)}, ${ms(later.at(-1)!)}`,
         budget: '≤ 100 ms',
       },
+      { mesure: '« Arrêter » pendant while (true) {} → « Arrêté »', valeur: ms(stop), budget: '≤ 200 ms' },
       { mesure: 'boucle de 10 s : durée', valeur: ms(long), budget: '' },
       {
         mesure: 'boucle de 10 s : tâches > 50 ms sur la page',

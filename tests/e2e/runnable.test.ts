@@ -268,8 +268,11 @@ describe('keyboard, axe, phone', () => {
     const { page, context } = await openPage(browser, CHAPTER);
     const neuron = block(page, 'La sortie d’un neurone');
     const run = neuron.getByRole('button', { name: 'Exécuter' });
-    // From the code block (its scroller takes the focus), Tab until « Exécuter » has it.
-    await neuron.locator('.npn-run__code pre').first().focus();
+    // From the start of the block (focused as a skip link would leave it), Tab until « Exécuter » has it.
+    await neuron.evaluate((section) => {
+      section.tabIndex = -1;
+      section.focus();
+    });
     let found = false;
     for (let i = 0; i < 10 && !found; i++) {
       await page.keyboard.press('Tab');

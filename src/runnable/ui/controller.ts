@@ -220,8 +220,12 @@ async function run(block: Block) {
   block.sandbox = sandbox;
   const stop = block.button('stop');
   if (stop) stop.disabled = false;
-  block.output.hidden = false;
   block.section.dataset['state'] = 'running';
+  if (block.output.hidden) {
+    // A live region announces changes only once it is shown: show it, then write to it.
+    block.output.hidden = false;
+    await new Promise(requestAnimationFrame);
+  }
   block.status.textContent = 'Exécution…';
   block.result.replaceChildren();
   const view = new OutputView(block.result);

@@ -99,6 +99,7 @@ export class Sandbox {
     onOutput: (messages: readonly OutputMessage[]) => void,
   ): Promise<RunOutcome> {
     const runId = `r${++nextRunId}`;
+    if (this.disposed) return { stopped: true };
     const outcome = new Promise<RunOutcome>((resolve) => (this.current = { runId, onOutput, resolve }));
     if (this.failure) this.fail('');
     else
