@@ -145,7 +145,7 @@ export async function renderApiDocs(docs = readApiDocs()) {
     'export interface ApiDoc {',
     '  name: string;',
     "  kind: 'function' | 'class' | 'constant';",
-    `  /** Short, e.g. "(z: number) => number"; cut with "…" past ${MAX_SIGNATURE} characters; empty for most constants. */`,
+    `  /** Short, e.g. "(z: number) => number", cut with "…" past ${MAX_SIGNATURE} characters; a constant's only when short, e.g. "28". */`,
     '  signature: string;',
     '  /** The first sentence of its JSDoc, in French. */',
     '  doc: string;',

@@ -43,7 +43,7 @@ export function formatNumber(x: number, { digits = 3, fixed = false }: FormatOpt
 }
 
 /**
- * Écrit une proportion en pourcentage à la française.
+ * Écrit un pourcentage à la française.
  *
  * 0.9751 → "97,5 %" (with a narrow no-break space before the sign, as French typography asks).
  */
@@ -79,7 +79,7 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = {
 };
 
 /**
- * Écrit 10 avec un exposant en chiffres supérieurs (10⁻⁵).
+ * Écrit 10 avec un exposant (10⁻⁵).
  *
  * 10 with `exponent` as a superscript: powerOfTen(−5) → "10⁻⁵".
  */
@@ -88,7 +88,7 @@ export function powerOfTen(exponent: number): string {
 }
 
 /**
- * Écrit une puissance de dix pour un axe logarithmique.
+ * Écrit une puissance de dix.
  *
  * 10^p for the ticks of a log-scale axis: written out while short (0,001 … 10 000), then as
  * 10 with a superscript exponent (10⁻⁵, 10⁶) rather than rounding to "0".

@@ -46,7 +46,7 @@ export interface MlpWeights {
 }
 
 /**
- * Vérifie une spécification de réseau et signale son premier problème.
+ * Vérifie une spécification de réseau.
  *
  * Throws an error naming the first problem of `spec` (French message, shown to readers).
  */
@@ -112,7 +112,7 @@ export function parameterCount(spec: MlpSpec): number {
 }
 
 /**
- * Vérifie que les poids ont les formes demandées par la spécification.
+ * Vérifie les formes des poids.
  *
  * Throws if `weights` do not have the shapes `spec` asks for (precise message).
  */

@@ -82,7 +82,7 @@ export interface TrainOptions {
 }
 
 /**
- * L’explication affichée quand la perte cesse d’être un nombre fini.
+ * Le message affiché quand la perte diverge.
  *
  * The French explanation shown when the loss stops being a finite number.
  */
@@ -91,7 +91,7 @@ export const DIVERGENCE_REASON =
   'Le pas d’apprentissage est probablement trop grand\u202f; réduisez-le, puis recommencez.';
 
 /**
- * L’explication d’un arrêt anticipé de l’entraînement.
+ * Le message d’un arrêt anticipé.
  *
  * The French explanation of an early stop, the same for both engines.
  */

@@ -161,7 +161,7 @@ function compareSpecs(found: MlpSpec, expected: MlpSpec): void {
 }
 
 /**
- * Lit un fichier de poids et en vérifie chaque partie.
+ * Lit un fichier de poids.
  *
  * Checks, in order: magic, header length, UTF-8 and JSON, format, version, dtype, meta, the spec
  * (validateSpec), the spec against `expected` when given, the layer shapes in the header,

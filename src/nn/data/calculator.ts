@@ -35,7 +35,7 @@ export const calculatorOperationLabels: Readonly<Record<CalculatorOperation, str
   product: 'produit',
 };
 
-/** Calcule a + b ou a·b selon l’opération de la calculatrice. */
+/** Calcule a + b ou a·b. */
 export function applyOperation(operation: CalculatorOperation, a: number, b: number): number {
   return operation === 'sum' ? a + b : a * b;
 }
@@ -83,7 +83,7 @@ export function normalizeTarget(operation: CalculatorOperation, max: number, val
 }
 
 /**
- * Ramène une sortie du réseau à une somme ou un produit.
+ * L’inverse de `normalizeTarget`.
  *
  * The inverse of `normalizeTarget`: a network output back to a sum or product,
  * value·targetScale (0.5001 with max 100 for the sum → 100.02).
@@ -93,7 +93,7 @@ export function denormalizeTarget(operation: CalculatorOperation, max: number, v
 }
 
 /**
- * Des paires d’entiers tirées au hasard et leurs cibles, normalisées.
+ * Des paires d’entiers et leurs cibles.
  *
  * `count` pairs of integers drawn independently and uniformly in [min, max], their raw
  * targets, and the normalised X (count×2) and Y (count×1). min and max must be integers with

@@ -28,21 +28,21 @@ export type Generator2d = (rng: Rng, n: number, noise: number) => Dataset2d;
 export type Generator2dName = 'circle' | 'xor' | 'gauss' | 'spiral' | 'moons';
 
 /**
- * Rayon du disque intérieur (classe 0) du jeu `circle`.
+ * Rayon du disque du jeu `circle`.
  *
  * Radius of the inner disc (class 0) and bounds of the outer ring (class 1) of `circle`.
  */
 export const CIRCLE_INNER_RADIUS = 0.5;
-/** Rayons intérieur et extérieur de l’anneau (classe 1) du jeu `circle`. */
+/** Rayons de l’anneau du jeu `circle`. */
 export const CIRCLE_RING: readonly [number, number] = [0.7, 1];
 /**
- * Distance minimale aux axes des points du jeu `xor`.
+ * Marge aux axes du jeu `xor`.
  *
  * `xor` keeps |x| and |y| in [XOR_MARGIN, 1] so that no point sits on an axis.
  */
 export const XOR_MARGIN = 0.1;
 /**
- * Position des deux centres du jeu `gauss`, sur la diagonale (±c, ±c).
+ * Centres (±c, ±c) du jeu `gauss`.
  *
  * `gauss`: centres (−0.5, −0.5) and (0.5, 0.5), σ = 0.15, truncated at 3σ.
  */
@@ -151,7 +151,7 @@ const moons: Generator2d = (rng, n, noise) =>
 /** Les générateurs de jeux 2D, par nom. */
 export const generators2d: Readonly<Record<Generator2dName, Generator2d>> = { circle, xor, gauss, spiral, moons };
 
-/** Les noms des jeux 2D (`circle`, `xor`, `moons`, …). */
+/** Les noms des jeux 2D. */
 export const generator2dNames: readonly Generator2dName[] = ['circle', 'xor', 'gauss', 'spiral', 'moons'];
 
 /** Les noms affichés des jeux 2D. */

@@ -27,7 +27,7 @@ function checkSize(img: Pixels, rows: number, cols: number, where: string): void
 }
 
 /**
- * La valeur d’une image en un point réel, par interpolation bilinéaire.
+ * Interpolation bilinéaire d’une image en (x, y).
  *
  * Bilinear value of `src` (rows×cols) at the real point (x, y); the image is surrounded by 0,
  * so a point beyond the last pixel centre fades to 0 within one pixel.
@@ -45,7 +45,7 @@ export function sampleBilinear(src: Pixels, rows: number, cols: number, x: numbe
 }
 
 /**
- * Rééchantillonne une image par une transformation affine (bilinéaire).
+ * Rééchantillonne une image par une transformation affine.
  *
  * out[r·outCols + c] = src sampled (bilinear, 0 outside) at inverse(x = c, y = r), rounded and
  * clamped to 0–255: `inverse` maps each output pixel back to the source, so no hole appears.
@@ -84,7 +84,7 @@ export interface ImageMove {
 }
 
 /**
- * La transformation affine d’un déplacement d’image (échelle, rotation, translation).
+ * La transformation affine d’un déplacement d’image.
  *
  * The output → source map of a move about the centre ((cols − 1)/2, (rows − 1)/2): the source
  * point of (x, y) is centre + R(−θ)·((x, y) − centre − (dx, dy)) / scale, with R(θ) the visual
@@ -105,7 +105,7 @@ export function moveAffine(rows: number, cols: number, { dx = 0, dy = 0, degrees
 }
 
 /**
- * Déplace une image (échelle, rotation, translation) sans changer sa taille.
+ * Déplace une image (échelle, rotation, translation).
  *
  * The image moved (scaled, rotated, shifted about its centre), same size, bilinear, 0 outside.
  */
@@ -199,7 +199,7 @@ export function totalInk(img: Pixels): number {
 }
 
 /**
- * Le centre de masse de l’encre d’une image, en pixels.
+ * Le centre de masse d’une image.
  *
  * The ink-weighted mean position: row = Σ r·v / Σ v, col = Σ c·v / Σ v (pixel indices, so
  * the centre of a 28×28 image is 13.5). null when there is no ink (Σ v ≤ 0).
@@ -228,7 +228,7 @@ export interface Box {
 }
 
 /**
- * Le plus petit cadre contenant les pixels au-dessus d’un seuil, ou null.
+ * Le cadre de l’encre d’une image, ou null.
  *
  * The smallest box holding every pixel above `threshold` (default 0); null when there is none.
  */

@@ -45,7 +45,7 @@ export function digitCounts(labels: ArrayLike<number>, indices?: readonly number
 }
 
 /**
- * Rend un chiffre rare en ne gardant qu’une part de ses exemples.
+ * Rend un chiffre rare.
  *
  * `indices` with only a `keepFraction` of the examples of `digit` (chosen at random with the
  * seed) and all the others, in their original order. The digit keeps round(n·fraction) of its
@@ -70,7 +70,7 @@ export function makeRare(
 }
 
 /**
- * Sous-échantillonnage — réduit chaque chiffre au nombre du plus rare.
+ * Sous-échantillonne les chiffres fréquents.
  *
  * Under-sampling: every digit cut (at random with the seed) to the count of the rarest digit
  * present, so that the classes are balanced; digits absent from `indices` stay absent.
@@ -88,7 +88,7 @@ export function underSample(labels: ArrayLike<number>, indices: readonly number[
 }
 
 /**
- * Sur-échantillonnage — recopie les chiffres rares jusqu’à équilibrer.
+ * Sur-échantillonne les chiffres rares.
  *
  * Over-sampling: `indices`, followed by extra copies drawn at random (with replacement, with the
  * seed) from each rarer digit's own examples, until every digit present reaches the count of
@@ -116,7 +116,7 @@ export interface AugmentOptions {
 }
 
 /**
- * Augmente un chiffre rare par des copies déplacées de ses exemples.
+ * Augmente un chiffre rare par des copies déplacées.
  *
  * Data augmentation of a rare digit: extra images of `digit`, each a kept example (those of
  * `indices` labelled `digit`, taken in turn in a seeded random order) shifted by dx, dy

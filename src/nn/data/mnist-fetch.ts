@@ -22,7 +22,7 @@ import {
 export type { MnistFileEntry, MnistManifest, MnistSetName } from './mnist-verify';
 
 /**
- * Dossier des fichiers MNIST, relatif à la base du site.
+ * Dossier des fichiers MNIST.
  *
  * Where the build puts the files, relative to the site's base (integrations/mnist-data.mjs).
  */
@@ -121,7 +121,7 @@ async function download(
 }
 
 /**
- * Télécharge et vérifie le manifeste des données MNIST.
+ * Charge le manifeste MNIST.
  *
  * Fetches and checks `manifest.json` (cached per URL for the visit).
  */
@@ -234,7 +234,7 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
 }
 
 /**
- * Réunit les lots d’un jeu MNIST en un seul tableau d’images.
+ * Réunit les lots d’un jeu MNIST.
  *
  * One set from its chunks (any order), for code that reads `images` as a single array
  * (mnistBatch, mnistSource): a copy, 47 MB for the training set. The chunks must follow each

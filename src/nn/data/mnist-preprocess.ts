@@ -8,10 +8,10 @@ import { boundingBox, centreOfMass, resizeArea, type Pixels } from './image-tran
 
 /** Côté d’une image MNIST, en pixels. */
 export const MNIST_SIDE = 28;
-/** Côté du carré où le chiffre est mis à l’échelle, en pixels. */
+/** Côté du cadre du chiffre, en pixels. */
 export const MNIST_BOX = 20;
 /**
- * Où va le centre de masse du chiffre, en pixels (ligne et colonne).
+ * Position du centre de masse du chiffre.
  *
  * Where the centre of mass goes, in pixel indices (row and column). Measured on the 10,000 test
  * images: every digit's centre of mass lies in [13.5, 14.5], that is, a rounded shift to 14.
@@ -26,7 +26,7 @@ export interface MnistPreprocessOptions {
 }
 
 /**
- * Une image en niveaux de gris ramenée au format MNIST 28 × 28.
+ * Ramène une image au format MNIST.
  *
  * `gray` (rows×cols, row-major, ink high) → a 28×28 Uint8Array (0 background, 255 ink):
  * crop to the ink's bounding box (pixels > threshold); area-resize it to h′×w′ with

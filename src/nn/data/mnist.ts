@@ -71,7 +71,7 @@ function checkLabels(labels: Uint8Array, where: string): void {
 }
 
 /**
- * Lit une paire de fichiers IDX MNIST (images et étiquettes).
+ * Lit les fichiers IDX de MNIST.
  *
  * An MNIST pair of IDX files: images (3 dims: count×rows×cols) and labels (1 dim: count).
  * Checks the dimensions, the equal counts and that every label is a digit. Views, no copy.
@@ -99,15 +99,15 @@ export interface MnistChunk extends MnistSet {
 }
 
 /**
- * Signature des fichiers de lots MNIST du site.
+ * Signature des lots MNIST.
  *
  * "NPNM": Neurone Par Neurone, MNIST.
  */
 export const MNIST_CHUNK_MAGIC = 'NPNM';
-/** Version du format des fichiers de lots MNIST. */
+/** Version des lots MNIST. */
 export const MNIST_CHUNK_VERSION = 1;
 /**
- * Taille en octets de l’en-tête d’un fichier de lot MNIST.
+ * Taille de l’en-tête d’un lot MNIST.
  *
  * magic (4) + version, count, rows, cols, offset, total (6 × uint32).
  */
@@ -130,7 +130,7 @@ function checkChunkFields(chunk: Omit<MnistChunk, 'images' | 'labels'>, where: s
 }
 
 /**
- * Écrit un fichier de lot MNIST.
+ * Écrit un lot MNIST.
  *
  * The site's chunk file: "NPNM", then version (1), count, rows, cols, offset, total as
  * little-endian uint32 (28 bytes in all); then the count labels (1 byte each); then the
@@ -157,7 +157,7 @@ export function encodeMnistChunk(chunk: MnistChunk): Uint8Array {
 }
 
 /**
- * Lit un fichier de lot MNIST et en vérifie le contenu.
+ * Lit un lot MNIST.
  *
  * Reads a chunk written by `encodeMnistChunk`, checking the magic, the version, the fields, the
  * exact length and the labels. `images` and `labels` are views into `bytes` (no copy).
@@ -203,7 +203,7 @@ export function decodeMnistChunk(bytes: Uint8Array): MnistChunk {
 export type PixelScaling = 'unit' | 'symmetric';
 
 /**
- * Un lot MNIST prêt à l’emploi — pixels X et étiquettes one-hot Y.
+ * Un lot MNIST — pixels X, étiquettes one-hot Y.
  *
  * A float batch from a set: X is n×(rows·cols) scaled pixels, Y is n×10 one-hot
  * (Yᵢₖ = 1 when labels[indices[i]] = k), labels the n digits — for n = indices.length.

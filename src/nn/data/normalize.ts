@@ -56,7 +56,7 @@ export interface Standardizer extends Affine {
 }
 
 /**
- * Ajuste une standardisation sur X, chaque colonne de moyenne 0 et d’écart type 1.
+ * Standardisation des colonnes de X (moyenne 0, écart type 1).
  *
  * Fits a standardisation on X (n×d, n ≥ 1): after `transform`, each column of X has mean 0
  * and standard deviation 1. A constant column (σ = 0, up to rounding: σ ≤ 1e-12·max(1, |μ|))
@@ -87,7 +87,7 @@ export interface MinMaxScaler extends Affine {
 }
 
 /**
- * Ajuste une mise à l’échelle min–max sur X, chaque colonne dans [0, 1].
+ * Mise à l’échelle min–max des colonnes de X.
  *
  * Fits a min–max scaling on X (n×d, n ≥ 1): x′ = lo + (x − minⱼ)·(hi − lo)/(maxⱼ − minⱼ), so each
  * column of X spans exactly [lo, hi] (default [0, 1]). A constant column is mapped to lo

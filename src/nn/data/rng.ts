@@ -18,7 +18,7 @@ export interface Rng {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-/** Un générateur pseudo-aléatoire reproductible, à partir d’une graine. */
+/** Un générateur aléatoire reproductible, par graine. */
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`graine invalide\u00a0: ${seed}`);
   let state = Math.trunc(seed) >>> 0;

@@ -55,7 +55,7 @@ export function splitIndices(rng: Rng, n: number, fractions: SplitFractions): Sp
 export type NumericArray = Int32Array | Uint8Array | Float32Array | Float64Array;
 
 /**
- * Des blocs de valeurs consécutives aux indices donnés.
+ * Des blocs de valeurs, par indices.
  *
  * Blocks of `width` consecutive values at `indices`, in that order, in an array of the same
  * type: width 1 picks labels, width 784 picks MNIST images, width = cols picks matrix rows.

@@ -30,7 +30,7 @@ function hadamard(a: Matrix, b: Matrix): Matrix {
 }
 
 /**
- * ∂J/∂Z de la couche de sortie, le point de départ de la rétropropagation.
+ * ∂J/∂Z de la couche de sortie.
  *
  * Fused when the pair allows it (the derivative of the activation cancels against the loss's):
  * softmax + categorical cross-entropy → (Ŷ − Y)/n; sigmoid + binary cross-entropy → (Ŷ − Y)/(nk).

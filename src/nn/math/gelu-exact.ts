@@ -32,7 +32,7 @@ export function erf(x: number): number {
   return 1 - Math.exp(-x * x) / Math.sqrt(Math.PI) / t;
 }
 
-/** Φ(z), la fonction de répartition de la loi normale centrée réduite. */
+/** Φ(z), la répartition de la loi normale. */
 export const normalCdf = (z: number): number => 0.5 * (1 + erf(z / Math.SQRT2));
 
 /**
@@ -43,7 +43,7 @@ export const normalCdf = (z: number): number => 0.5 * (1 + erf(z / Math.SQRT2));
 export const geluExact = (z: number): number => z * normalCdf(z);
 
 /**
- * Le plus grand écart entre GELU exacte et approchée, et où il est atteint.
+ * Le plus grand écart entre GELU exacte et approchée.
  *
  * The largest |exact − tanh approximation| on [−8, 8] (a grid of step 1e-3; beyond, both are 0
  * or z to far below 1e-6) and where it is reached (the gap is even in z: the first such z ≥ 0).

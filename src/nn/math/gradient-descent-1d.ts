@@ -7,7 +7,7 @@
  * W = 1; J = 1 → W = 1.5; J = 0.375 → W = 1.25; … towards W* = 4/3, J* = 1/6.
  */
 
-/** Le petit jeu de données du chapitre et ses réglages (W₀, pas). */
+/** Le petit jeu de données du chapitre. */
 export const TOY_1D = { xs: [1, 2, 3, 4], ys: [2, 3, 4, 5], w0: 0, learningRate: 0.1 } as const;
 
 /**
@@ -65,7 +65,7 @@ export function gradientDescent1d(
 }
 
 /**
- * Le meilleur W d’une droite passant par l’origine, en forme close.
+ * Le meilleur W de y = W·x, en forme close.
  *
  * The minimum in closed form: dJ/dW = 0 ⇔ W* = Σxᵢyᵢ / Σxᵢ² (4/3 on the toy set, where J* = 1/6:
  * the best a line through the origin can do; a bias would reach 0 since y = x + 1).

@@ -22,7 +22,7 @@ import type { Matrix } from './matrix';
  */
 export type InitScheme = 'tiny' | 'xavier' | 'he';
 
-/** Les schémas d’initialisation des poids (`tiny`, `xavier`, `he`). */
+/** Les schémas d’initialisation des poids. */
 export const initSchemes: readonly InitScheme[] = ['tiny', 'xavier', 'he'];
 
 /**
@@ -86,7 +86,7 @@ export function zerosLike(weights: MlpWeights): MlpWeights {
 }
 
 /**
- * Les blocs de paramètres des poids, dans un ordre fixe.
+ * Les blocs de paramètres des poids.
  *
  * The parameter blocks of `weights`, as views (not copies) in the fixed order
  * W[0].data (row-major), b[0], W[1].data, b[1], …; a layer with `useBias: false` has no bias
@@ -116,7 +116,7 @@ export function flattenWeights(spec: MlpSpec, weights: MlpWeights): Float64Array
 }
 
 /**
- * L’inverse de `flattenWeights` — des poids lus depuis un vecteur.
+ * L’inverse de `flattenWeights`.
  *
  * The inverse of `flattenWeights`: new weights for `spec` read from `flat` (biases of bias-less layers are 0).
  */

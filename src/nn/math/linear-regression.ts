@@ -9,7 +9,7 @@ export interface LineParams {
   readonly b: number;
 }
 
-/** Erreur quadratique moyenne de la droite w·x + b et son gradient. */
+/** MSE de la droite w·x + b et son gradient. */
 export function lineMseAndGradient(
   { w, b }: LineParams,
   xs: readonly number[],

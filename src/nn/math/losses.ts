@@ -8,7 +8,7 @@ import type { LossName } from '../spec';
 import type { Matrix } from './matrix';
 
 /**
- * Les prédictions sont bornées à [ε, 1 − ε] avant un logarithme, pour éviter ln 0.
+ * Borne ε des prédictions avant un logarithme.
  *
  * Predictions are clipped into [ε, 1 − ε] before a logarithm: ln 0 = −∞ would turn one confident
  * mistake into an infinite cost (and NaN gradients). 1e-7 is TensorFlow.js' `epsilon()`, so both

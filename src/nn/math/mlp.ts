@@ -50,7 +50,7 @@ export function applyActivation(layer: LayerSpec, Z: Matrix): Matrix {
 }
 
 /**
- * Vérifie que X a autant de colonnes que d’entrées du réseau.
+ * Vérifie les colonnes de X.
  *
  * Throws (French message) unless X is a batch with `spec.inputSize` columns.
  */

@@ -25,7 +25,7 @@ export interface Optimizer {
 export const OPTIMIZER_DEFAULTS = { momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 } as const;
 
 /**
- * Le pas d’apprentissage à l’étape t, selon la décroissance choisie.
+ * Le pas d’apprentissage à l’étape t.
  *
  * ηₜ at step t (t from 0): η; η/√(t + 1) with `decay: 'inverseSqrt'`; η·max(0, 1 − t/T) with
  * `decay: 'linear'` and T = `decaySteps` (a whole planned run ends on small steps).
@@ -49,7 +49,7 @@ function checkConfig(config: OptimizerConfig): void {
 }
 
 /**
- * Crée un optimiseur (SGD, momentum, RMSProp, Adam, …) à partir de sa configuration.
+ * Crée un optimiseur (SGD, Adam, …) selon sa configuration.
  *
  * An optimiser for `config`, updating θ ← θ − ηₜ·(direction) entry by entry:
  * - `sgd`: θ ← θ − ηₜ g;

@@ -27,7 +27,7 @@ export function penalty(reg: Regularization, weights: MlpWeights): number {
 }
 
 /**
- * Le gradient de la pénalité de régularisation, couche par couche.
+ * Le gradient de la pénalité, par couche.
  *
  * ∂(αΩ)/∂Wₗ for each layer, shaped like Wₗ: L2 → αWₗ; L1 → α·sign(Wₗ) (0 where a weight is
  * exactly 0, the usual subgradient choice). The biases' penalty gradient is 0.
@@ -43,7 +43,7 @@ export function penaltyGradient(reg: Regularization, weights: MlpWeights): Matri
 }
 
 /**
- * Un masque de dropout tiré au hasard (1/keep ou 0).
+ * Un masque de dropout aléatoire.
  *
  * An inverted-dropout mask, rows×cols: each entry is independently 1/keep with probability
  * `keep`, else 0 (drawn row by row from `rng`, one `next()` per entry). Multiplying activations

@@ -7,7 +7,7 @@
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendRequest = BackendName | 'auto';
-/** Les moteurs de calcul de TensorFlow.js, du plus rapide au plus lent. */
+/** Les moteurs de calcul de TensorFlow.js. */
 export const backendNames: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 /** Les choix de moteur possibles, `auto` compris. */
 export const backendRequests: readonly BackendRequest[] = ['auto', ...backendNames];
@@ -25,7 +25,7 @@ export interface BackendChoice {
   readonly reason: string;
 }
 
-/** Les noms affichés des moteurs de calcul (WebGPU, WebGL, …). */
+/** Les noms affichés des moteurs. */
 export const backendLabels: Readonly<Record<BackendName, string>> = {
   webgpu: 'WebGPU',
   webgl: 'WebGL',
@@ -34,7 +34,7 @@ export const backendLabels: Readonly<Record<BackendName, string>> = {
 };
 
 /**
- * Dit si un moteur de rendu WebGL est logiciel (sans vraie carte graphique).
+ * Dit si un rendu WebGL est logiciel.
  *
  * A WebGL renderer string that names a software rasteriser.
  */
@@ -49,7 +49,7 @@ function available(caps: Capabilities, name: BackendName): boolean {
   return true;
 }
 
-/** Choisit le moteur de calcul selon le navigateur et la demande. */
+/** Choisit le moteur de calcul. */
 export function pickBackend(caps: Capabilities, request: BackendRequest): BackendChoice {
   if (request !== 'auto') {
     if (available(caps, request)) {
