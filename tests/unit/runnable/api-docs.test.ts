@@ -5,7 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { API_DOCS_FILE, firstSentence, readApiDocs, renderApiDocs } from '../../../scripts/api-docs.mjs';
+import {
+  API_DOCS_FILE,
+  compactSignature,
+  firstSentence,
+  readApiDocs,
+  renderApiDocs,
+} from '../../../scripts/api-docs.mjs';
 import { apiDocs } from '../../../src/runnable/api-docs.generated';
 
 const docs = readApiDocs();
@@ -42,6 +48,13 @@ describe('api-docs.generated.ts', () => {
     // Shown to readers: a plain space before : ; ! ? % would break the site's typography.
     const badSpaces = docs.filter((d) => / [:;!?%]/.test(d.doc)).map((d) => d.name);
     expect(badSpaces, 'espace ordinaire avant : ; ! ? ou % dans la doc').toEqual([]);
+  });
+
+  test('compacts a signature: no readonly, a destructured parameter named options', () => {
+    expect(compactSignature('(a: readonly number[], { x, y }?: { x?: number; y?: number; }) => void')).toBe(
+      '(a: number[], options?: { x?: number; y?: number; }) => void',
+    );
+    expect(compactSignature('(rng: Rng, { n, noise }: Opts) => Data')).toBe('(rng: Rng, options: Opts) => Data');
   });
 
   test('keeps the first sentence of a doc comment', () => {
