@@ -325,6 +325,14 @@ describe('keyboard, axe, phone', () => {
     const neuron = block(page, 'La sortie d’un neurone');
     await replaceCode(neuron, `print("${'x'.repeat(120)}");\nprint(o);`);
     await runAndWait(neuron);
+    // The clipboard refused: the link is shown in a field to copy by hand.
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refusé', 'NotAllowedError'));
+    });
+    await neuron.getByRole('button', { name: 'Lien vers ce code' }).click();
+    const field = neuron.getByRole('textbox', { name: 'Lien du code' });
+    await expect.poll(() => field.inputValue()).toContain('?code.sortie-neurone=');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     const scrollers = await new AxeBuilder({ page })
       .include('.npn-run')
