@@ -10,6 +10,7 @@ import rehypeScrollableMath from './src/markdown/rehype-scrollable-math.mjs';
 import rehypeScrollableTables from './src/markdown/rehype-scrollable-tables.mjs';
 import remarkRunnable from './src/markdown/remark-runnable.mjs';
 import { chapters } from './src/chapters.mjs';
+import devServerSandbox from './src/runnable/ui/dev-server-sandbox.mjs';
 import mnistData from './integrations/mnist-data.mjs';
 
 // BASE lets the same build be deployed under a sub-path (GitHub Pages at /<repo>/);
@@ -33,6 +34,8 @@ export default defineConfig({
     // requests carry `Origin: null`: the dev server must allow it, as GitHub Pages and the test
     // server (Access-Control-Allow-Origin: *) do. Otherwise Vite's default: local origins only.
     server: { cors: { origin: [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'] } },
+    // ...and Astro's dev server, which refuses cross-site requests from Origin null, lets them through.
+    plugins: [devServerSandbox()],
     // src/nn has no side effects at load (only declarations). Saying so lets the bundler see
     // through its entry, index.ts (`export *` of every file): otherwise each island imports every
     // file of src/nn through it, they all land in one shared chunk, and a page loads the union of
