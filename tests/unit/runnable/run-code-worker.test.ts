@@ -21,6 +21,8 @@ test('the worker says ready, posts a run’s output in batches (progress merged)
   expect(outputs.length).toBeLessThanOrEqual(3);
   const messages = outputs.flatMap((m) => m.messages);
   expect(messages[0]).toEqual({ kind: 'text', text: 'a' });
+  // The first message is posted alone, at once: a print before a silent infinite loop still shows.
+  expect(outputs[0]!.messages).toEqual([{ kind: 'text', text: 'a' }]);
   expect(messages.filter((m) => m.kind === 'progress').length).toBeLessThan(50);
   expect(messages.at(-1)).toEqual({ kind: 'text', text: 'b' });
   expect(outputs.every((m) => m.runId === 'r1')).toBe(true);
