@@ -101,6 +101,10 @@ describe('running', () => {
     await neuron.getByRole('button', { name: 'Exécuter' }).click();
     const alert = neuron.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 30_000 }).toMatch(/ligne 4, colonne \d+/);
+    // One French sentence, said once: « Erreur ligne 4, colonne 9 : … » (in French).
+    expect(await alert.locator('p').textContent()).toMatch(
+      /^Erreur ligne 4, colonne \d+\u00a0: impossible de lire la propriété .*champ.* de null$/,
+    );
     expect(await alert.locator('pre').textContent()).toContain('4 | print(o.champ);');
     expect(await status(neuron).textContent()).toMatch(/^Terminé avec une erreur/);
     await context.close();

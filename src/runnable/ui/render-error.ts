@@ -6,8 +6,8 @@ export function renderError(error: RunError, source: string): HTMLElement {
   box.className = 'npn-run-error';
   box.setAttribute('role', 'alert');
   const title = document.createElement('p');
-  const where = error.line ? ` à la ligne ${error.line}${error.column ? `, colonne ${error.column}` : ''}` : '';
-  title.textContent = `${error.kind === 'syntax' ? 'Erreur de syntaxe' : 'Erreur'}${where}\u00a0: ${error.message}`;
+  // The runtime's message is already the whole French sentence, with « ligne L, colonne C ».
+  title.textContent = error.message;
   box.append(title);
   const line = error.line ? source.split('\n')[error.line - 1] : undefined;
   if (line !== undefined && error.line) {
