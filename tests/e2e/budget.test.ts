@@ -170,7 +170,7 @@ function recordResponses(context: import('playwright-core').BrowserContext) {
   return { take };
 }
 
-test('runnable blocks: the first « Exécuter » loads at most 80 KB (tfjs, editor and sucrase aside), « Modifier » at most 150 KB', async () => {
+test('runnable blocks: the first « Exécuter » loads at most 80 KB (tfjs, editor and sucrase aside), « Modifier » and its first completion at most 150 KB', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const recorded = recordScripts(page);
@@ -192,6 +192,13 @@ test('runnable blocks: the first « Exécuter » loads at most 80 KB (tfjs, edit
 
   await neuron.getByRole('button', { name: 'Modifier' }).click();
   await expect.poll(() => neuron.getByRole('textbox').count()).toBe(1);
+  // The course API's docs load with the first completion: they count as the editor's.
+  await neuron.getByRole('textbox').press('End');
+  await neuron.getByRole('textbox').press('Enter');
+  await neuron.getByRole('textbox').pressSequentially('sigm');
+  await expect
+    .poll(() => page.getByRole('option', { name: /sigmoid/ }).count(), { timeout: 10_000 })
+    .toBeGreaterThan(0);
   await recorded.quiet();
   const edit = await responses.take();
   const editBytes = edit.reduce((a, f) => a + f.gzip, 0);
