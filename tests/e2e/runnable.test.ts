@@ -84,6 +84,8 @@ describe('running', () => {
       'image suivante',
     );
     expect(await status(neuron).textContent()).toBe('Exécution…');
+    // What was printed before the loop is on the page (the worker posts a run's first output at once).
+    expect(await output(neuron).textContent()).toContain('avant');
     await stop.click();
     await expect.poll(() => status(neuron).textContent()).toBe('Arrêté.');
     expect(await stop.isDisabled()).toBe(true);
@@ -109,6 +111,47 @@ describe('running', () => {
     expect(await status(neuron).textContent()).toMatch(/^Terminé avec une erreur/);
     await context.close();
   });
+});
+
+test('every kind of output: an image, a progress line, a scatter plot, a heat map, a graph, and the fast engine (WASM here)', async () => {
+  const { page, context, errors, external } = await openPage(browser, CHAPTER);
+  const neuron = block(page, 'La sortie d’un neurone');
+  await replaceCode(
+    neuron,
+    [
+      'showImage(Array.from({ length: 784 }, (_, i) => (i % 28) / 27), { caption: "dégradé" });',
+      'for (let e = 1; e <= 20; e++) progress("Époque", e, 20);',
+      'plotScatter([{ name: "a", x: [0, 1], y: [1, 0] }], { title: "Points" });',
+      'plotHeatmap([[0, 1], [1, 0]], { title: "Carte" });',
+      'const a = new Value(2, "a");',
+      'const out = a.mul(a).add(1);',
+      'out.backward();',
+      'drawGraph(out);',
+      'const tf = await loadFastEngine();',
+      'const t = tf.tensor([1, 2, 3]);',
+      'print(tf.getBackend(), Array.from(await t.square().data()));',
+      't.dispose();',
+    ].join('\n'),
+  );
+  await runAndWait(neuron);
+  const result = output(neuron);
+  expect(
+    await result
+      .getByRole('img', { name: /dégradé/ })
+      .locator('xpath=self::canvas')
+      .count(),
+  ).toBe(1);
+  const bar = result.getByRole('progressbar', { name: 'Époque' });
+  expect(await bar.count()).toBe(1);
+  expect(await bar.getAttribute('value')).toBe('20');
+  await expect.poll(() => result.getByRole('img', { name: 'Points' }).count(), { timeout: 30_000 }).toBe(1);
+  expect(await result.getByRole('img', { name: 'Carte' }).count()).toBe(1);
+  expect(await result.getByRole('img', { name: /^Graphe de calcul \(\d+ nœuds\)$/ }).count()).toBe(1);
+  // In CI the only GPU is a software one, so the fast engine runs on WASM, inside the sandbox.
+  expect(await result.locator('pre').textContent()).toContain('wasm [1, 4, 9]');
+  expect(errors).toEqual([]);
+  expect(external).toEqual([]);
+  await context.close();
 });
 
 describe('edits', () => {
