@@ -63,3 +63,4 @@ export { linspace, type MatrixInput } from './reader/linspace';
 export { tanh } from './reader/scalar';
 export { mlp, MlpModel, type MlpOptions } from './reader/model';
 export { fit, type FitData, type FitEpochReport, type FitOptions, type FitHistory } from './reader/fit';
+export { CALCULATOR_BOOK } from './reader/projet-calculatrice-livre';

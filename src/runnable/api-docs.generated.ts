@@ -14,6 +14,7 @@ const kinds = { f: 'function', c: 'class', k: 'constant' } as const;
 
 /** "name, kind letter, signature, doc", tab-separated: smaller than objects once gzipped. */
 const packed: readonly string[] = [
+  'CALCULATOR_BOOK\tk\t\tLes chiffres du livre pour la somme (une exécution de son code PyTorch) et l’intervalle obtenu en le…',
   'CIRCLE_INNER_RADIUS\tk\t0.5\tRayon du disque du jeu `circle`.',
   'CIRCLE_RING\tk\t\tRayons de l’anneau du jeu `circle`.',
   'DIVERGENCE_REASON\tk\tstring\tLe message affiché quand la perte diverge.',

@@ -5,7 +5,7 @@
  * gave. These are quoted, not computed: the chapter and the island print them from here, and
  * set them beside the reader's run only when that run used the book's settings.
  */
-import { formatNumber } from '../../../nn';
+import { CALCULATOR_BOOK, formatNumber } from '../../../nn';
 import { splitCounts, type CalcState } from './state';
 
 export const BOOK = {
@@ -45,25 +45,12 @@ export const withBookSettings = (s: CalcState): CalcState => ({
 
 /**
  * What the book's code printed for its one run (MSE 1.6901, MAE 1.0354, R² 0.9990 on 2,000
- * freshly drawn pairs; two sums).
+ * freshly drawn pairs; two sums), kept in src/nn so that the readers' code quotes the same.
  */
-export const bookRun = {
-  testPairs: 2000,
-  mse: 1.6901,
-  mae: 1.0354,
-  r2: 0.999,
-  answers: [
-    { a: 50, b: 50, answer: 100.02 },
-    { a: 6, b: 6, answer: 11.89 },
-  ],
-} as const;
+export const bookRun = CALCULATOR_BOOK.run;
 
 /** A reproduction of the book's code in PyTorch, over several runs: [lowest, highest]. */
-export const pytorchReproduction = {
-  r2: [0.9992, 0.9994],
-  mse: [1.06, 1.27],
-  mae: [0.61, 0.75],
-} as const;
+export const pytorchReproduction = CALCULATOR_BOOK.pytorch;
 
 /** The training settings a run used; 'mixte' when they changed between a pause and its resumption. */
 export type CalcTraining = Pick<CalcState, 'optim' | 'lr' | 'lot'>;
