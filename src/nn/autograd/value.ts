@@ -53,6 +53,8 @@ export class Value {
   readonly op: string;
   /** Les valeurs dont celle-ci est calculée (ses opérandes). */
   readonly children: readonly Value[];
+  /** Les dérivées locales ∂(cette valeur)/∂(opérande), une par opérande, dans l’ordre de `children` (vide pour une feuille). */
+  local: readonly number[] = [];
   /** The local chain rule: adds this value's grad, times the local derivatives, to its children's. */
   private backwardStep: () => void = () => {};
 
@@ -68,6 +70,7 @@ export class Value {
   add(other: Operand): Value {
     const o = toValue(other);
     const out = new Value(this.data + o.data, '', [this, o], '+');
+    out.local = [1, 1];
     out.backwardStep = () => {
       this.grad += out.grad;
       o.grad += out.grad;
@@ -79,6 +82,7 @@ export class Value {
   mul(other: Operand): Value {
     const o = toValue(other);
     const out = new Value(this.data * o.data, '', [this, o], '*');
+    out.local = [o.data, this.data];
     out.backwardStep = () => {
       this.grad += o.data * out.grad;
       o.grad += this.data * out.grad;
@@ -90,6 +94,7 @@ export class Value {
   pow(n: number): Value {
     if (typeof n !== 'number') throw new Error('pow\u00a0: l’exposant doit être un nombre (pas une Value).');
     const out = new Value(this.data ** n, '', [this], `**${formatValue(n)}`);
+    out.local = [n * this.data ** (n - 1)];
     out.backwardStep = () => {
       this.grad += n * this.data ** (n - 1) * out.grad;
     };
@@ -99,6 +104,7 @@ export class Value {
   /** Exponentielle — e^this. */
   exp(): Value {
     const out = new Value(Math.exp(this.data), '', [this], 'exp');
+    out.local = [out.data];
     out.backwardStep = () => {
       this.grad += out.data * out.grad;
     };
@@ -108,6 +114,7 @@ export class Value {
   /** Logarithme népérien — ln(this) (NaN si this ≤ 0). */
   log(): Value {
     const out = new Value(Math.log(this.data), '', [this], 'log');
+    out.local = [1 / this.data];
     out.backwardStep = () => {
       this.grad += (1 / this.data) * out.grad;
     };
@@ -118,6 +125,7 @@ export class Value {
   tanh(): Value {
     const t = Math.tanh(this.data);
     const out = new Value(t, '', [this], 'tanh');
+    out.local = [1 - t * t];
     out.backwardStep = () => {
       this.grad += (1 - t * t) * out.grad;
     };
@@ -128,6 +136,7 @@ export class Value {
   sigmoid(): Value {
     const s = sigmoidOf(this.data);
     const out = new Value(s, '', [this], 'sigmoid');
+    out.local = [s * (1 - s)];
     out.backwardStep = () => {
       this.grad += s * (1 - s) * out.grad;
     };
@@ -137,6 +146,7 @@ export class Value {
   /** ReLU — max(0, this) (dérivée 0 en 0, comme `activations.relu.df`). */
   relu(): Value {
     const out = new Value(this.data > 0 ? this.data : 0, '', [this], 'relu');
+    out.local = [this.data > 0 ? 1 : 0];
     out.backwardStep = () => {
       this.grad += (this.data > 0 ? 1 : 0) * out.grad;
     };

@@ -66,10 +66,21 @@ export interface ProgressMessage {
   readonly text?: string;
 }
 
-/** The computation graph of an autograd `Value`: one node per value, edges from operand to result. */
+/**
+ * The computation graph of an autograd `Value`: one node per value, edges from operand to result.
+ * A node's optional `local` holds ∂(node)/∂(operand), one per operand in the order of its incoming
+ * edges (what the backward pass multiplies the node's grad by); absent in older messages.
+ */
 export interface GraphMessage {
   readonly kind: 'graph';
-  readonly nodes: readonly { id: string; label: string; op: string; data: number; grad: number }[];
+  readonly nodes: readonly {
+    id: string;
+    label: string;
+    op: string;
+    data: number;
+    grad: number;
+    local?: readonly number[];
+  }[];
   readonly edges: readonly { from: string; to: string }[];
 }
 

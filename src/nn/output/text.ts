@@ -61,7 +61,10 @@ function plotToText(m: PlotMessage): string {
   return `[${kind}, ${plural(m.series.length, 'série', 'séries')} (${names}), ${points}${title}]`;
 }
 
-/** One line per node, inputs first: `e = a * b = -6 (grad -2)`; a leaf `a = 2 (grad -3)`. */
+/**
+ * One line per node, inputs first: `e = a * b = -6 (grad -2, ∂/∂a = -3, ∂/∂b = 2)`, the local
+ * derivatives when the message has them; a leaf `a = 2 (grad -3)`.
+ */
 function graphToText(m: GraphMessage): string {
   const byId = new Map(m.nodes.map((n, i) => [n.id, { node: n, index: i }]));
   const operands = new Map<string, string[]>();
@@ -75,11 +78,14 @@ function graphToText(m: GraphMessage): string {
   const lines: string[] = [];
   for (const n of m.nodes) {
     const args = (operands.get(n.id) ?? []).map(name);
-    const value = `${formatValue(n.data)} (grad ${formatValue(n.grad)})`;
+    const grad = `grad ${formatValue(n.grad)}`;
     if (args.length === 0) {
-      if (n.label) lines.push(`${n.label} = ${value}`);
+      if (n.label) lines.push(`${n.label} = ${formatValue(n.data)} (${grad})`);
       continue;
     }
+    const locals =
+      n.local && n.local.length === args.length ? args.map((a, i) => `, ∂/∂${a} = ${formatValue(n.local![i])}`) : [];
+    const value = `${formatValue(n.data)} (${grad}${locals.join('')})`;
     const expr =
       args.length === 2
         ? `${args[0]} ${n.op} ${args[1]}`

@@ -155,11 +155,44 @@ describe('Value: printing and graph', () => {
     expect(messageToText(g).split('\n')).toEqual([
       'a = 2 (grad -0.00804)',
       'b = -3 (grad 0.00536)',
-      'e = a * b = -6 (grad 0.00268)',
-      'n4 = e + 10 = 4 (grad 0.00268)',
-      'n5 = tanh(n4) = 0.9993 (grad 1.999)',
-      'L = n5 ** 2 = 0.9987 (grad 1)',
+      'e = a * b = -6 (grad 0.00268, ∂/∂a = -3, ∂/∂b = 2)',
+      'n4 = e + 10 = 4 (grad 0.00268, ∂/∂e = 1, ∂/∂10 = 1)',
+      'n5 = tanh(n4) = 0.9993 (grad 1.999, ∂/∂n4 = 0.001341)',
+      'L = n5 ** 2 = 0.9987 (grad 1, ∂/∂n5 = 1.999)',
     ]);
+    // a message without local derivatives (older, or hand-made) keeps the earlier text
+    const bare = { ...g, nodes: g.nodes.map((n) => ({ ...n, local: undefined })) };
+    expect(messageToText(bare).split('\n')[2]).toBe('e = a * b = -6 (grad 0.00268)');
+  });
+
+  it('gives each result node its local derivatives, one per operand: grad(operand) = Σ grad(result) × local', () => {
+    const x = new Value(0.7, 'x');
+    const y = new Value(-1.3, 'y');
+    const ops: [string, Value][] = [
+      ['add', x.add(y)],
+      ['mul', x.mul(y)],
+      ['pow', x.pow(1 / 3)],
+      ['exp', x.exp()],
+      ['log', x.log()],
+      ['tanh', y.tanh()],
+      ['sigmoid', y.sigmoid()],
+      ['relu', y.relu()],
+      ['relu+', x.relu()],
+    ];
+    for (const [name, out] of ops) {
+      const g = graphOf(out);
+      const root = g.nodes[g.nodes.length - 1]!;
+      expect(root.local, name).toHaveLength(out.children.length);
+      expect(g.nodes.filter((n) => n.local === undefined).map((n) => n.label)).toEqual(
+        name === 'add' || name === 'mul' ? ['x', 'y'] : [out.children[0]!.label],
+      );
+      // each local derivative is the gradient one backward step gives its operand
+      out.children.forEach((c, i) => {
+        out.zeroGrad();
+        out.backward();
+        expect(root.local![i], `${name} operand ${i}`).toBeCloseTo(c.grad, 12);
+      });
+    }
   });
 
   it('drawGraph emits the graph and refuses an unreadable one', () => {
