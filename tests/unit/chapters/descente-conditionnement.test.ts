@@ -57,4 +57,16 @@ describe('the elongated bowl of ŷ = w·x + b on x = (1, 2, 3, 4), y = x + 1', (
     // the default ρ = 0,9 at the same step is slower: the tuning matters
     expect(measuredSteps({ name: 'momentum', learningRate: momentumStep })).toBeGreaterThan(2 * measuredMomentumSteps);
   });
+
+  it('what the chapter tells readers to try: the tuned settings to three digits beat Adam at 0,1; η = 0,19 diverges', () => {
+    const rho = Number(momentumRho.toFixed(3));
+    const eta = Number(momentumStep.toFixed(3));
+    const within1e4 = Math.SQRT2 / 1e-4; // from (0, 0), √2 from the bottom, to within 0,0001
+    expect(measuredSteps({ name: 'momentum', learningRate: eta, momentum: rho }, within1e4)).toBeLessThan(
+      measuredSteps({ name: 'adam', learningRate: 0.1 }, within1e4),
+    );
+    expect((2 * (1 + momentumRho)) / lambdaMax).toBeLessThan(Number(momentumStep.toFixed(2)));
+    const diverging = { name: 'momentum', learningRate: Number(momentumStep.toFixed(2)), momentum: rho } as const;
+    expect(measuredSteps(diverging)).toBe(Number.POSITIVE_INFINITY);
+  });
 });
