@@ -78,21 +78,35 @@ function unitsOf(file: string, source: string): Unit[] {
   });
 }
 
-/** The value names `src/nn/index.ts` exports, read by the checker (types and type-only exports left out). */
-function valueExports(host: ts.CompilerHost): { names: string[]; program: ts.Program } {
+/**
+ * What `src/nn/index.ts` exports, read by the checker: the value names (what the runtime puts in
+ * scope), the pure type names, and the names that are both (classes such as Value). Blocks may
+ * annotate with the types (`m: Matrix`, `spec: MlpSpec`): the runtime strips them.
+ */
+function apiExports(host: ts.CompilerHost): {
+  names: string[];
+  types: string[];
+  classes: string[];
+  program: ts.Program;
+} {
   const program = ts.createProgram([NN_INDEX], OPTIONS, host);
   const checker = program.getTypeChecker();
   const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(NN_INDEX)!)!;
-  const names = checker
-    .getExportsOfModule(moduleSymbol)
-    .filter((symbol) => {
-      const typeOnly = symbol.declarations?.some((d) => ts.isTypeOnlyImportOrExportDeclaration(d)) ?? false;
-      const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-      return !typeOnly && (target.flags & ts.SymbolFlags.Value) !== 0;
-    })
-    .map((symbol) => symbol.name)
-    .sort();
-  return { names, program };
+  const names: string[] = [];
+  const types: string[] = [];
+  const classes: string[] = [];
+  for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
+    const typeOnly = symbol.declarations?.some((d) => ts.isTypeOnlyImportOrExportDeclaration(d)) ?? false;
+    const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const isValue = !typeOnly && (target.flags & ts.SymbolFlags.Value) !== 0;
+    const isType = (target.flags & ts.SymbolFlags.Type) !== 0;
+    if (isValue) names.push(symbol.name);
+    if (isType && !isValue) types.push(symbol.name);
+    // A class is a value and a type: the block's `const { Value } = __nn` gives the value, an
+    // alias gives the type (generic classes would need their parameters: none is exported).
+    if (isType && isValue && target.flags & ts.SymbolFlags.Class) classes.push(symbol.name);
+  }
+  return { names: names.sort(), types: types.sort(), classes: classes.sort(), program };
 }
 
 /**
@@ -101,9 +115,12 @@ function valueExports(host: ts.CompilerHost): { names: string[]; program: ts.Pro
  */
 function typeCheck(units: Unit[]): Map<string, Finding[]> {
   const host = ts.createCompilerHost(OPTIONS, true);
-  const { names, program: exportsProgram } = valueExports(host);
+  const { names, types, classes, program: exportsProgram } = apiExports(host);
+  const nnPath = JSON.stringify(NN_INDEX.replace(/\.ts$/, ''));
   const header =
-    `import * as __nn from ${JSON.stringify(NN_INDEX.replace(/\.ts$/, ''))}; ` +
+    `import * as __nn from ${nnPath}; ` +
+    `import type { ${types.join(', ')} } from ${nnPath}; ` +
+    classes.map((c) => `type ${c} = __nn.${c}; `).join('') +
     `import type { makeLoadFastEngine as __load } from ${JSON.stringify(FAST_ENGINE.replace(/\.ts$/, ''))}; ` +
     `declare const loadFastEngine: ReturnType<typeof __load>; ` +
     `const { ${names.join(', ')} } = __nn;\n` +
@@ -166,12 +183,29 @@ const canary: Unit = {
   file: 'canari.mdx',
   pieces: [{ code: 'const z = weightedSum([1, 2], [3, 4], 0);\nprint(sigmoid("z"));', firstLine: 11 }],
 };
-const findings = typeCheck([...units, canary]);
+// Blocks may annotate with the API's types, interfaces and classes alike.
+const typed: Unit = {
+  name: 'types.mdx:1 types (exemple)',
+  file: 'types.mdx',
+  pieces: [
+    {
+      code:
+        'const m: Matrix = fromRows([[1, 2]]);\nconst v: Value = new Value(m.cols);\n' +
+        "const spec: MlpSpec = { inputSize: 2, layers: [{ units: 1, activation: 'sigmoid' }], loss: 'bce' };\n" +
+        'const rng: Rng = createRng(1);\nprint(v, spec, rng.next());',
+      firstLine: 2,
+    },
+  ],
+};
+const findings = typeCheck([...units, canary, typed]);
 
 describe('runnable blocks type-check against src/nn', () => {
   it('catches a wrong argument type, at its MDX line', () => {
     const found = findings.get(canary.name)!;
     expect(found.map((f) => f.where)).toEqual(['canari.mdx:12:15']);
+  });
+  it('knows the API’s types: Matrix, Value, MlpSpec, Rng', () => {
+    expect(findings.get(typed.name)!.map((f) => `${f.where}: ${f.message}`)).toEqual([]);
   });
   it.each(units.map((u) => u.name))('%s', (name) => {
     const found = findings.get(name)!;
