@@ -63,4 +63,5 @@ export { linspace, type MatrixInput } from './reader/linspace';
 export { tanh } from './reader/scalar';
 export { mlp, MlpModel, type MlpOptions } from './reader/model';
 export { fit, type FitData, type FitEpochReport, type FitOptions, type FitHistory } from './reader/fit';
+export { loadMnistData, setMnistSiteBase, type LoadMnistDataOptions } from './reader/mnist-data';
 export { CALCULATOR_BOOK } from './reader/projet-calculatrice-livre';

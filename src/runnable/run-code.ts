@@ -235,6 +235,8 @@ export async function runCode(source: string, options: RunOptions): Promise<RunR
     makeLoadFastEngine(options.siteBase),
   ];
 
+  // loadMnistData reads the site's files in the browser, the disk's in Node (no siteBase).
+  nn.setMnistSiteBase(options.siteBase);
   const previous = nn.setOutputSink(sink);
   try {
     await compiled.fn(...args);
