@@ -23,6 +23,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 120_000,
+          // A page that loads a chunk (the editor, Plot) may take seconds on a busy 2-core
+          // machine: a poll waits up to 15 s (vitest's 1 s default failed under load).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
