@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const maeMse = (page: Page): Locator => page.getByRole('region', { name: 'MAE ou MSE ?' });
-const entropie = (page: Page): Locator => page.getByRole('region', { name: 'Entropie croisée' });
+const entropie = (page: Page): Locator => page.getByRole('region', { name: 'Entropie croisée', exact: true });
 
 /** The two fitted lines as the island drew them (exact values from the SVG's data attributes). */
 async function lines(demo: Locator) {

@@ -16,7 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const region = (page: Page, name: string): Locator => page.getByRole('region', { name });
+const region = (page: Page, name: string): Locator => page.getByRole('region', { name, exact: true });
 
 describe('Passe avant', () => {
   const allHalf = Array.from({ length: 25 }, () => '0.5').join(',');
