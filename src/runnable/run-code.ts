@@ -2,7 +2,7 @@
  * Runs a reader's code block: the same function in Node (the doc-tests of `npm test`) and in
  * the browser's worker (`worker.ts`). The code becomes the body of an async function (so
  * top-level `await` works) whose parameters are every value `src/nn` exports, plus a `console`
- * routed to `print` and `loadFastEngine`. Types are stripped (sucrase, loaded lazily) only when
+ * routed to `print`, `loadFastEngine` and `fastMlp` (fast-mlp.ts). Types are stripped (sucrase, loaded lazily) only when
  * the code does not parse as JavaScript. Errors come back in French with the line and column
  * in the reader's own code.
  */
@@ -18,6 +18,7 @@ import {
   type Position,
 } from './error-position';
 import { makeLoadFastEngine } from './fast-engine';
+import { makeFastMlp } from './fast-mlp';
 import { locateSyntaxError, StripError, stripTypes } from './strip-types';
 
 export interface RunOptions {
@@ -130,7 +131,7 @@ function linesOf(message: OutputMessage, progressLabels: Set<string>): number {
 }
 
 function compile(text: string): AsyncFn {
-  return new AsyncFunction(...scopeNames, 'console', 'loadFastEngine', text);
+  return new AsyncFunction(...scopeNames, 'console', 'loadFastEngine', 'fastMlp', text);
 }
 
 type Compiled = { fn: AsyncFn; source: string; check: string | undefined } | { error: RunError };
@@ -229,10 +230,12 @@ export async function runCode(source: string, options: RunOptions): Promise<RunR
     error: print,
     debug: print,
   });
+  const loadFastEngine = makeLoadFastEngine(options.siteBase);
   const args = [
     ...scopeNames.map((name) => (nn as Record<string, unknown>)[name]),
     consoleForCode,
-    makeLoadFastEngine(options.siteBase),
+    loadFastEngine,
+    makeFastMlp(loadFastEngine),
   ];
 
   // loadMnistData reads the site's files in the browser, the disk's in Node (no siteBase).

@@ -2,8 +2,8 @@
  * Every runnable block of the chapters type-checks against the API's types: examples, starter
  * code (which may fail its check at run time, but must compile), solutions, and solution +
  * verification together. One TypeScript program holds every block as a virtual file that sees
- * what the runtime gives it (run-code.ts): every value `src/nn/index.ts` exports, `console` and
- * `loadFastEngine`, the code in a block of an async function (top-level `await`), the check in
+ * what the runtime gives it (run-code.ts): every value `src/nn/index.ts` exports, `console`,
+ * `loadFastEngine` and `fastMlp`, the code in a block of an async function (top-level `await`), the check in
  * a nested block after it. Diagnostics name the MDX file and line.
  *
  * Readers' types are optional, so implicit `any` is allowed; everything else is strict.
@@ -17,6 +17,7 @@ import { extractBlocks } from '../../../src/runnable/blocks';
 const ROOT = process.cwd();
 const NN_INDEX = join(ROOT, 'src/nn/index.ts');
 const FAST_ENGINE = join(ROOT, 'src/runnable/fast-engine.ts');
+const FAST_MLP = join(ROOT, 'src/runnable/fast-mlp.ts');
 const VIRTUAL_DIR = join(ROOT, 'tests/unit/runnable/__blocks__');
 
 const OPTIONS: ts.CompilerOptions = {
@@ -123,6 +124,8 @@ function typeCheck(units: Unit[]): Map<string, Finding[]> {
     classes.map((c) => `type ${c} = __nn.${c}; `).join('') +
     `import type { makeLoadFastEngine as __load } from ${JSON.stringify(FAST_ENGINE.replace(/\.ts$/, ''))}; ` +
     `declare const loadFastEngine: ReturnType<typeof __load>; ` +
+    `import type { makeFastMlp as __fastMlp } from ${JSON.stringify(FAST_MLP.replace(/\.ts$/, ''))}; ` +
+    `declare const fastMlp: ReturnType<typeof __fastMlp>; ` +
     `const { ${names.join(', ')} } = __nn;\n` +
     'export async function __block(): Promise<void> {\n';
   const headerLines = header.split('\n').length - 1;
