@@ -29,6 +29,30 @@ export const KEYWORDS = [
   'while',
 ];
 
+/**
+ * The names run-code.ts puts in a block's scope beside the API (src/nn/index.ts, whose docs are
+ * generated): the fast engine's entry points, documented here by hand.
+ */
+export const RUNTIME_DOCS: readonly ApiDoc[] = [
+  {
+    name: 'loadFastEngine',
+    kind: 'function',
+    signature: '() => Promise<Tf>',
+    doc: 'Charge TensorFlow.js (le moteur rapide) à la demande et le renvoie.',
+  },
+  {
+    name: 'fastMlp',
+    kind: 'function',
+    signature: '(spec: MlpSpec & MlpOptions) => Promise<FastMlpModel>',
+    doc: 'Crée un perceptron multicouche sur le moteur rapide (TensorFlow.js), poids tirés avec une graine.',
+  },
+];
+
+/** The API's docs and the runtime's, as the editor offers them. */
+export function withRuntimeDocs(docs: readonly ApiDoc[]): ApiDoc[] {
+  return [...docs, ...RUNTIME_DOCS];
+}
+
 /** Identifiers, as CodeMirror's JavaScript sources match them. */
 const IDENTIFIER = /^[\w$\xa1-\uffff]*$/;
 

@@ -22,7 +22,7 @@ import { typescriptLanguage } from '@codemirror/lang-javascript';
 import { LanguageSupport, bracketMatching, indentOnInput, indentUnit } from '@codemirror/language';
 import { Compartment, EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers, showPanel, type Panel } from '@codemirror/view';
-import { lazyCompletionSources } from './editor-completion';
+import { lazyCompletionSources, withRuntimeDocs } from './editor-completion';
 import { pageKeymap, tabKeymap } from './editor-keymap';
 import { editorTheme } from './editor-theme';
 
@@ -89,7 +89,7 @@ export function openEditor(host: HTMLElement, options: EditorOptions): EditorHan
       EditorView.lineWrapping,
       new LanguageSupport(typescriptLanguage),
       autocompletion({
-        override: lazyCompletionSources(() => import('../api-docs.generated').then((m) => m.apiDocs)),
+        override: lazyCompletionSources(() => import('../api-docs.generated').then((m) => withRuntimeDocs(m.apiDocs))),
         icons: false,
       }),
       pageKeymap(options),

@@ -1,7 +1,8 @@
 /**
  * `fastMlp`, the reader's model on the fast engine (src/runnable/fast-mlp.ts), in Node on WASM:
  * it learns (accuracy up on held-out MNIST digits, on x/y matrices), the linear decay plans its
- * own steps, and every tensor it made is given back once the model is disposed.
+ * own steps, and every tensor it made is given back once the model is disposed; and the editor
+ * completes the runtime's names (fastMlp, loadFastEngine) that a block really has in scope.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,9 @@ import { describe, expect, test } from 'vitest';
 import { readMnistPair, type MnistSet } from '../../../src/nn/index';
 import { makeLoadFastEngine } from '../../../src/runnable/fast-engine';
 import { makeFastMlp } from '../../../src/runnable/fast-mlp';
+import { apiDocs } from '../../../src/runnable/api-docs.generated';
+import { runCode } from '../../../src/runnable/run-code';
+import { RUNTIME_DOCS, withRuntimeDocs } from '../../../src/runnable/ui/editor-completion';
 
 const loadFastEngine = makeLoadFastEngine(undefined);
 const fastMlp = makeFastMlp(loadFastEngine);
@@ -89,5 +93,21 @@ describe('fastMlp', () => {
     expect(history).toMatchObject({ epochs: 2, status: 'stopped' });
     model.dispose();
     expect(tf.memory().numTensors).toBe(start);
+  });
+});
+
+describe('the runtime names the editor completes', () => {
+  test('each is a function in a block’s scope, and fastMlp is offered with its doc', async () => {
+    const names = RUNTIME_DOCS.map((d) => d.name);
+    expect(names).toEqual(['loadFastEngine', 'fastMlp']);
+    const texts: string[] = [];
+    const result = await runCode(`print(${names.map((n) => `typeof ${n}`).join(', ')})`, {
+      emit: (m) => void (m.kind === 'text' && texts.push(m.text)),
+    });
+    expect(result.ok).toBe(true);
+    expect(texts).toEqual([names.map(() => 'function').join(' ')]);
+    const offered = withRuntimeDocs(apiDocs);
+    expect(offered.map((d) => d.name)).toEqual([...apiDocs.map((d) => d.name), ...names]);
+    expect(offered.find((d) => d.name === 'fastMlp')?.doc).toMatch(/^Crée un perceptron/);
   });
 });
