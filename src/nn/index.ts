@@ -59,7 +59,7 @@ export {
 export { checkClose, checkEqual } from './output/check';
 export { Value, type Operand } from './autograd/value';
 export { graphOf, drawGraph } from './autograd/graph';
-export { linspace, type MatrixInput } from './reader/linspace';
+export { linspace, toMatrix, toTargets, type MatrixInput } from './reader/linspace';
 export { tanh } from './reader/scalar';
 export { mlp, MlpModel, type MlpOptions } from './reader/model';
 export { fit, type FitData, type FitEpochReport, type FitOptions, type FitHistory } from './reader/fit';

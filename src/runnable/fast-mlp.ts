@@ -7,8 +7,9 @@
  * given back (`dispose`), since the worker stays open from one run to the next.
  */
 import {
-  fromRows,
   mlp,
+  toMatrix,
+  toTargets,
   progress,
   type EpochReport,
   type FitEpochReport,
@@ -76,42 +77,16 @@ export interface FastMlpModel {
 
 type Engine = typeof import('../nn/tf/index');
 
-/** A batch as a Matrix, as `mlp`'s predict reads it: a matrix, rows, or one flat list. */
-function toMatrix(input: MatrixInput, width: number): Matrix {
-  if ('rows' in input && 'data' in input) return input as Matrix;
-  const list = input as ArrayLike<unknown>;
-  const first = list.length > 0 ? list[0] : undefined;
-  if (Array.isArray(first) || ArrayBuffer.isView(first))
-    return fromRows(Array.from(list as ArrayLike<ArrayLike<number>>, (r) => Array.from(r)));
-  const values = Array.from(input as ArrayLike<number>);
-  return width === 1 ? fromRows(values.map((v) => [v])) : fromRows([values]);
-}
-
 const isMnistSet = (data: object): data is MnistSet =>
   'images' in data && 'labels' in data && 'count' in data && 'rows' in data;
-
-/** Class labels as one-hot rows when there are k > 1 outputs, else one target per row (as `fit`). */
-function targets(y: MatrixInput, k: number): Matrix {
-  const list = y as ArrayLike<unknown>;
-  const flat = !('rows' in (y as object)) && list.length > 0 && typeof list[0] === 'number';
-  if (!flat || k === 1) return toMatrix(y, k);
-  const labels = Array.from(y as ArrayLike<number>);
-  const data = new Float64Array(labels.length * k);
-  labels.forEach((c, i) => {
-    if (!Number.isInteger(c) || c < 0 || c >= k)
-      throw new Error(`fastMlp\u00a0: la classe ${c} (exemple ${i}) n’est pas un entier de 0 à ${k - 1}.`);
-    data[i * k + c] = 1;
-  });
-  return { rows: labels.length, cols: k, data };
-}
 
 /** The data as the engine's batch source (MNIST bytes stay bytes: batches are made on the fly). */
 function sourceOf(engine: Engine, spec: MlpSpec, data: FastMlpData | { readonly x: MatrixInput }): BatchSource {
   const k = spec.layers[spec.layers.length - 1]!.units;
   if (isMnistSet(data)) return engine.mnistSource(data, undefined, 'unit' satisfies PixelScaling);
-  if ('X' in data) return engine.matrixSource(data.X, targets(data.labels, k));
+  if ('X' in data) return engine.matrixSource(data.X, toTargets(data.labels, k, 'fastMlp'));
   const X = toMatrix(data.x, spec.inputSize);
-  return engine.matrixSource(X, 'y' in data ? targets(data.y, k) : undefined);
+  return engine.matrixSource(X, 'y' in data ? toTargets(data.y, k, 'fastMlp') : undefined);
 }
 
 /** The index of each row's largest output (k > 1), or output ≥ 0.5 (k = 1). */
@@ -130,7 +105,7 @@ function labelsOf(spec: MlpSpec, data: FastMlpData): ArrayLike<number> {
   const k = spec.layers[spec.layers.length - 1]!.units;
   if (isMnistSet(data)) return data.labels;
   if ('X' in data) return data.labels;
-  const Y = targets(data.y, k);
+  const Y = toTargets(data.y, k, 'fastMlp');
   return k === 1 ? Array.from(Y.data, (v) => (v >= 0.5 ? 1 : 0)) : classesOf(Y.data, k);
 }
 

@@ -7,7 +7,7 @@ import { trainMlp } from '../math/train';
 import { formatValue } from '../output/format-value';
 import { progress } from '../output/plot';
 import type { EpochReport, OptimizerConfig, OptimizerName, TrainStatus } from '../training';
-import { toMatrix, type MatrixInput } from './linspace';
+import { toMatrix, toTargets, type MatrixInput } from './linspace';
 import type { MlpModel } from './model';
 
 /** Training data: inputs x (one example per row) and targets y, or a 2D dataset `{ X, labels }`. */
@@ -56,23 +56,8 @@ export interface FitHistory {
 }
 
 function targetsOf(data: FitData, k: number): { X: Matrix; Y: Matrix } | null {
-  if ('X' in data) return { X: data.X, Y: oneHotOrColumn(data.labels, k) };
+  if ('X' in data) return { X: data.X, Y: toTargets(data.labels, k, 'fit') };
   return null;
-}
-
-/** Class labels as one-hot rows when the model has k > 1 outputs, else one target per row. */
-function oneHotOrColumn(y: MatrixInput, k: number): Matrix {
-  const list = y as ArrayLike<unknown>;
-  const flat = !('rows' in (y as object)) && list.length > 0 && typeof list[0] === 'number';
-  if (!flat || k === 1) return toMatrix(y, k);
-  const labels = Array.from(y as ArrayLike<number>);
-  const data = new Float64Array(labels.length * k);
-  labels.forEach((c, i) => {
-    if (!Number.isInteger(c) || c < 0 || c >= k)
-      throw new Error(`fit\u00a0: la classe ${c} (exemple ${i}) n’est pas un entier de 0 à ${k - 1}.`);
-    data[i * k + c] = 1;
-  });
-  return { rows: labels.length, cols: k, data };
 }
 
 function toXY(data: FitData, model: MlpModel): { X: Matrix; Y: Matrix } {
@@ -80,7 +65,7 @@ function toXY(data: FitData, model: MlpModel): { X: Matrix; Y: Matrix } {
   return (
     targetsOf(data, k) ?? {
       X: toMatrix((data as { x: MatrixInput }).x, model.spec.inputSize),
-      Y: oneHotOrColumn((data as { y: MatrixInput }).y, k),
+      Y: toTargets((data as { y: MatrixInput }).y, k, 'fit'),
     }
   );
 }

@@ -16,8 +16,9 @@ export function linspace(start: number, stop: number, n: number): number[] {
 export type MatrixInput = Matrix | readonly (readonly number[])[] | ArrayLike<number>;
 
 /**
- * A batch as a Matrix. A flat list is one value per example when `width` is 1 (a column),
- * else one example (a row) — so `model.predict(linspace(-1, 1, 50))` works for one input.
+ * Un lot en matrice — une liste plate donne une colonne si width vaut 1, sinon une ligne.
+ *
+ * So `model.predict(linspace(-1, 1, 50))` works for one input.
  */
 export function toMatrix(input: MatrixInput, width: number): Matrix {
   if (isMatrixLike(input)) return input as Matrix;
@@ -27,4 +28,23 @@ export function toMatrix(input: MatrixInput, width: number): Matrix {
     return fromRows(Array.from(list as ArrayLike<ArrayLike<number>>, (r) => Array.from(r)));
   const values = Array.from(input as ArrayLike<number>);
   return width === 1 ? fromRows(values.map((v) => [v])) : fromRows([values]);
+}
+
+/**
+ * Des étiquettes de classe en lignes one-hot quand le modèle a k > 1 sorties, sinon une cible par exemple.
+ *
+ * `caller` names the reader's function in the error message (`fit`, `fastMlp`).
+ */
+export function toTargets(y: MatrixInput, k: number, caller: string): Matrix {
+  const list = y as ArrayLike<unknown>;
+  const flat = !('rows' in (y as object)) && list.length > 0 && typeof list[0] === 'number';
+  if (!flat || k === 1) return toMatrix(y, k);
+  const labels = Array.from(y as ArrayLike<number>);
+  const data = new Float64Array(labels.length * k);
+  labels.forEach((c, i) => {
+    if (!Number.isInteger(c) || c < 0 || c >= k)
+      throw new Error(`${caller}\u00a0: la classe ${c} (exemple ${i}) n’est pas un entier de 0 à ${k - 1}.`);
+    data[i * k + c] = 1;
+  });
+  return { rows: labels.length, cols: k, data };
 }
