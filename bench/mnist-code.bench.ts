@@ -7,23 +7,13 @@
  * accuracy, the training time (from the last « MNIST » progress line, data loaded, to the last
  * epoch's) and the whole run's time. Asserts only that the run finished and reported.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import type { OutputMessage } from '../src/nn/index';
-import { extractBlocks } from '../src/runnable/blocks';
 import { runCode } from '../src/runnable/run-code';
-
-const FILE = 'src/content/docs/projet-mnist.mdx';
-const SUBSET = /^const TRAIN = [\d_]+;/m;
+import { fullMnistCodeBlock, MNIST_CODE_FILE } from './mnist-code-block';
 
 test('chapter 9: the fast-engine block on all of MNIST', async () => {
-  const block = extractBlocks(readFileSync(join(process.cwd(), FILE), 'utf8'), FILE).find(
-    (b) => b.kind === 'exemple' && b.id === 'mlp-rapide',
-  );
-  if (block?.kind !== 'exemple') throw new Error(`${FILE} : bloc mlp-rapide introuvable.`);
-  expect(block.source, 'the block sets its subset on a line `const TRAIN = …;`').toMatch(SUBSET);
-  const source = block.source.replace(SUBSET, 'const TRAIN = 60_000;');
+  const { source, line } = fullMnistCodeBlock();
 
   const timed: { at: number; message: OutputMessage }[] = [];
   const started = performance.now();
@@ -42,7 +32,7 @@ test('chapter 9: the fast-engine block on all of MNIST', async () => {
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.table([
     {
-      bloc: `${FILE}:${block.line} mlp-rapide, TRAIN = 60_000`,
+      bloc: `${MNIST_CODE_FILE}:${line} mlp-rapide, TRAIN = 60_000`,
       exactitude: accuracyLine!.replace(/^.*:\s*/, ''),
       'entraînement (données chargées → dernière époque)': s(trained! - loaded!),
       'exécution entière': s(total),

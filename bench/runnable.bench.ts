@@ -10,13 +10,11 @@
  * - « Arrêter » during `while (true) {}`: click to « Arrêté »; budget 200 ms.
  * Prints one table; asserts only that the runs finished.
  */
-import { createServer, type Server } from 'node:http';
 import { deflateRawSync } from 'node:zlib';
-import sirv from 'sirv';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { findChromium } from '../tests/chromium.mjs';
-import { buildSiteIfNeeded, TEST_BASE, TEST_BUILD_DIR } from '../tests/site-build.mjs';
+import { serveTestBuild } from './test-build-server';
 
 const LATER_RUNS = 10;
 // A real training run for 10 s: a 2-16-16-1 network on the circle dataset with the course's
@@ -40,31 +38,8 @@ fit(model, data, {
   },
 });`;
 
-let server: Server | undefined;
-afterAll(() => new Promise((done) => (server ? server.close(done) : done(undefined))));
-
-async function serve(): Promise<string> {
-  buildSiteIfNeeded();
-  const files = sirv(TEST_BUILD_DIR, { dev: false });
-  server = createServer((req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    const url = req.url ?? '/';
-    if (!url.startsWith(TEST_BASE)) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    req.url = `/${url.slice(TEST_BASE.length)}`;
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    });
-  });
-  await new Promise<void>((ok) => server!.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return `http://127.0.0.1:${address.port}${TEST_BASE}`;
-}
+let server: Awaited<ReturnType<typeof serveTestBuild>> | undefined;
+afterAll(() => server?.close());
 
 /** Clicks the block's first button named `name`, resolves with the ms until `done(section)` holds. */
 function clickAndTime(page: Page, runId: string, until: 'output' | 'finished'): Promise<number> {
@@ -91,7 +66,8 @@ function clickAndTime(page: Page, runId: string, until: 'output' | 'finished'): 
 }
 
 test('runnable blocks: first run, later runs, long tasks during a 10 s run', async () => {
-  const site = await serve();
+  server = await serveTestBuild();
+  const site = server.url;
   const { executablePath } = await findChromium();
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
   try {
