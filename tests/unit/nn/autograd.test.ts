@@ -5,8 +5,7 @@ import { createRng } from '../../../src/nn/data/rng';
 import { activations } from '../../../src/nn/math/activations';
 import { lossAndGradients } from '../../../src/nn/math/backprop';
 import { fromRows } from '../../../src/nn/math/matrix';
-import type { OutputMessage } from '../../../src/nn/output/messages';
-import { setOutputSink } from '../../../src/nn/output/sink';
+import { captureOutput } from './capture-output';
 import { messageToText } from '../../../src/nn/output/text';
 import type { MlpSpec } from '../../../src/nn/spec';
 import { centredDifference, relativeError, sweep } from './gradient-check';
@@ -196,16 +195,12 @@ describe('Value: printing and graph', () => {
   });
 
   it('drawGraph emits the graph and refuses an unreadable one', () => {
-    const out: OutputMessage[] = [];
-    const previous = setOutputSink((m) => out.push(m));
-    try {
+    const out = captureOutput(() => {
       drawGraph(new Value(1, 'x').exp());
       let v = new Value(1);
       for (let i = 0; i < 200; i++) v = v.add(1);
       expect(() => drawGraph(v)).toThrow(/401 nœuds/);
-    } finally {
-      setOutputSink(previous);
-    }
+    });
     expect(out.map((m) => m.kind)).toEqual(['graph']);
   });
 });

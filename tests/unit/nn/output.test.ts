@@ -2,24 +2,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromRows } from '../../../src/nn/math/matrix';
 import { checkClose, checkEqual } from '../../../src/nn/output/check';
 import { formatNumberPlain, formatValue } from '../../../src/nn/output/format-value';
-import type { OutputMessage } from '../../../src/nn/output/messages';
 import { plotHeatmap, plotLines, plotScatter, progress, showImage } from '../../../src/nn/output/plot';
 import { print, table } from '../../../src/nn/output/print';
 import { emit, setOutputSink } from '../../../src/nn/output/sink';
+import { captureOutput } from './capture-output';
 import { messageToText, outputToText } from '../../../src/nn/output/text';
 
-/** Runs `f` with a sink that collects its messages. */
-function capture(f: () => void): OutputMessage[] {
-  const out: OutputMessage[] = [];
-  const previous = setOutputSink((m) => out.push(m));
-  try {
-    f();
-  } finally {
-    setOutputSink(previous);
-  }
-  return out;
-}
-const text = (f: () => void): string => outputToText(capture(f));
+const text = (f: () => void): string => outputToText(captureOutput(f));
 
 describe('formatValue', () => {
   it.each([
@@ -94,11 +83,11 @@ describe('formatValue', () => {
 describe('print and table', () => {
   it('joins values with spaces, numbers at 4 significant digits', () => {
     expect(text(() => print('z =', 3.75, [0.9770226]))).toBe('z = 3.75 [0.977]');
-    expect(capture(() => print())).toEqual([{ kind: 'text', text: '' }]);
+    expect(captureOutput(() => print())).toEqual([{ kind: 'text', text: '' }]);
   });
 
   it('prints a matrix or number[][] as a table of aligned columns', () => {
-    const messages = capture(() =>
+    const messages = captureOutput(() =>
       print(
         'W',
         fromRows([
@@ -109,7 +98,7 @@ describe('print and table', () => {
     );
     expect(messages.map((m) => m.kind)).toEqual(['text', 'table']);
     expect(outputToText(messages)).toBe('W\n    1  -0.5\n10.25     2');
-    expect(capture(() => print([[1, 2]]))[0]!.kind).toBe('table');
+    expect(captureOutput(() => print([[1, 2]]))[0]!.kind).toBe('table');
   });
 
   it('tabulates rows of objects with their keys as headers, strings left-aligned', () => {
@@ -144,7 +133,7 @@ describe('plots, images, progress', () => {
   });
 
   it('splits a labelled 2D dataset into one series per class', () => {
-    const messages = capture(() =>
+    const messages = captureOutput(() =>
       plotScatter({
         X: fromRows([
           [0, 0],
@@ -179,7 +168,7 @@ describe('plots, images, progress', () => {
 
   it('keeps only the axis options, so every message survives postMessage (structured clone)', () => {
     const options = { title: 'T', onClick: () => {} } as unknown as { title: string };
-    const messages = capture(() => {
+    const messages = captureOutput(() => {
       plotLines([1, 2], options);
       plotScatter([1, 2], options);
       plotHeatmap([[1]], options);
@@ -198,7 +187,7 @@ describe('plots, images, progress', () => {
   });
 
   it('scales 0..255 images to 0..1 and checks their size', () => {
-    const [m] = capture(() => showImage([0, 255, 51, 0], { width: 2, height: 2, caption: 'un 5' }));
+    const [m] = captureOutput(() => showImage([0, 255, 51, 0], { width: 2, height: 2, caption: 'un 5' }));
     expect(m).toEqual({ kind: 'image', width: 2, height: 2, pixels: [0, 1, 0.2, 0], caption: 'un 5' });
     expect(messageToText(m!)).toBe('[image 2 × 2 — un 5]');
     expect(text(() => showImage(new Float64Array(784)))).toBe('[image 28 × 28]');
@@ -217,7 +206,7 @@ describe('plots, images, progress', () => {
 
 describe('checks', () => {
   it('passes within the tolerance, element by element', () => {
-    const messages = capture(() => {
+    const messages = captureOutput(() => {
       expect(checkClose('proche', 0.1 + 0.2, 0.3)).toBe(true);
       expect(checkClose('tableau', [1, 2.0000001], new Float64Array([1, 2]), 1e-6)).toBe(true);
       expect(checkClose('loin', 0.25, 0.2500001, 1e-9)).toBe(false);
@@ -232,7 +221,7 @@ describe('checks', () => {
   });
 
   it('compares deeply for checkEqual', () => {
-    const results = capture(() => {
+    const results = captureOutput(() => {
       checkEqual('objets', { a: [1, 2], b: 'x' }, { a: [1, 2], b: 'x' });
       checkEqual('différents', [0, 0, 0, 1], [0, 0, 0, 0]);
       checkEqual('clé en trop', { a: 1, b: 2 }, { a: 1 });

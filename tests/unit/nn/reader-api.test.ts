@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as nn from '../../../src/nn';
-import type { OutputMessage } from '../../../src/nn';
+import { captureOutput } from './capture-output';
 
 /** Runs `f` with the sink collecting messages; returns their text, as a doc-test compares it. */
 function output(f: () => void): string {
-  const out: OutputMessage[] = [];
-  const previous = nn.setOutputSink((m) => out.push(m));
-  try {
-    f();
-  } finally {
-    nn.setOutputSink(previous);
-  }
-  return nn.outputToText(out);
+  return nn.outputToText(captureOutput(f));
 }
 
 describe('the Reader API exported by src/nn', () => {

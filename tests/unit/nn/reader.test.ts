@@ -6,24 +6,12 @@ import { fromRows } from '../../../src/nn/math/matrix';
 import { predict } from '../../../src/nn/math/mlp';
 import { trainMlp } from '../../../src/nn/math/train';
 import { accuracy, predictedClasses } from '../../../src/nn/metrics';
-import type { OutputMessage } from '../../../src/nn/output/messages';
-import { setOutputSink } from '../../../src/nn/output/sink';
+import { captureOutput } from './capture-output';
 import { outputToText } from '../../../src/nn/output/text';
 import { fit } from '../../../src/nn/reader/fit';
 import { linspace, toMatrix } from '../../../src/nn/reader/linspace';
 import { mlp } from '../../../src/nn/reader/model';
 import type { MlpSpec } from '../../../src/nn/spec';
-
-function capture(f: () => void): OutputMessage[] {
-  const out: OutputMessage[] = [];
-  const previous = setOutputSink((m) => out.push(m));
-  try {
-    f();
-  } finally {
-    setOutputSink(previous);
-  }
-  return out;
-}
 
 const xorSpec: MlpSpec = {
   inputSize: 2,
@@ -96,7 +84,7 @@ describe('mlp', () => {
   it('prints a one-line description and a summary table', () => {
     const model = mlp(xorSpec);
     expect(String(model)).toBe('Mlp(2 → 4 → 1, 17 paramètres)');
-    expect(outputToText(capture(() => model.summary()))).toBe(
+    expect(outputToText(captureOutput(() => model.summary()))).toBe(
       [
         'Mlp(2 → 4 → 1, 17 paramètres) — perte bce',
         'couche   neurones  activation  paramètres',
@@ -175,7 +163,7 @@ describe('fit', () => {
 
   it('reports validation losses and shows one progress line that updates in place', () => {
     let history: ReturnType<typeof fit> | undefined;
-    const messages = capture(() => {
+    const messages = captureOutput(() => {
       history = fit(mlp(xorSpec), xor, { epochs: 4, validation: xor, progress: true });
     });
     expect(history!.valLoss).toHaveLength(4);
