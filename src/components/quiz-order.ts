@@ -17,7 +17,8 @@ export const MAX_RIGHT_SHARE = 0.4;
 
 interface Question {
   id: string;
-  choix: string[];
+  /** Each choice moves as a whole, its own feedback (`retour`) with it. */
+  choix: readonly { texte: string }[];
   reponse: number;
 }
 
@@ -50,8 +51,9 @@ export function orderChoices<Q extends Question>(chapter: string, questions: rea
     const slot = open[rng.int(open.length)]!;
     used[slot] = used[slot]! + 1;
 
-    const wrong = rng.shuffle(q.choix.filter((_, j) => j !== q.reponse));
-    const choix = [...wrong.slice(0, slot), q.choix[q.reponse]!, ...wrong.slice(slot)];
+    const written: readonly Q['choix'][number][] = q.choix;
+    const wrong = rng.shuffle(written.filter((_, j) => j !== q.reponse));
+    const choix = [...wrong.slice(0, slot), written[q.reponse]!, ...wrong.slice(slot)];
     return { ...q, choix, reponse: slot };
   });
 }

@@ -21,6 +21,16 @@ export const chapterFields = z
   });
 
 /**
+ * One choice of a question: its text and, for a wrong choice, `retour`, the line shown to a reader
+ * who picked it, saying why it is wrong. Strict, so that a misspelt key (`retours`) is reported
+ * instead of silently dropped.
+ */
+export const quizChoiceSchema = z.strictObject({
+  texte: z.string().min(1),
+  retour: z.string().min(10).optional(),
+});
+
+/**
  * One multiple-choice question; `reponse` is the index (from 0) of the right choice, as written.
  * The page shows the choices in another order (src/components/quiz-order.ts), seeded by `id`.
  */
@@ -28,7 +38,7 @@ export const quizQuestionSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'identifiant en minuscules, chiffres et tirets'),
     question: z.string().min(5),
-    choix: z.array(z.string().min(1)).min(2).max(6),
+    choix: z.array(quizChoiceSchema).min(2).max(6),
     reponse: z.number().int().min(0),
     explication: z.string().min(20),
   })
@@ -68,4 +78,5 @@ export const demoSchema = z.object({
   resume: z.string().min(20),
 });
 
+export type QuizChoice = z.infer<typeof quizChoiceSchema>;
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;

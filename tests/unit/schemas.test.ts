@@ -27,7 +27,7 @@ test('a quiz question whose answer index is out of range names `reponse`', () =>
   const r = quizQuestionSchema.safeParse({
     id: 'deux-et-deux',
     question: 'Combien font deux et deux ?',
-    choix: ['3', '4'],
+    choix: [{ texte: '3', retour: 'Deux et deux font un de plus que trois.' }, { texte: '4' }],
     reponse: 2,
     explication: 'Deux et deux font quatre, pas trois.',
   });

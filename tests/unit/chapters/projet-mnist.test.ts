@@ -41,11 +41,11 @@ describe('MNIST facts read at build time from the IDX files', () => {
 
 describe('numbers stated in the quiz', () => {
   const quiz = parse(readFileSync('src/content/quiz/projet-mnist.yaml', 'utf8')) as {
-    questions: { question: string; choix: string[]; reponse: number }[];
+    questions: { question: string; choix: { texte: string }[]; reponse: number }[];
   };
   const answer = (start: string) => {
     const q = quiz.questions.find((x) => x.question.startsWith(start))!;
-    return q.choix[q.reponse]!;
+    return q.choix[q.reponse]!.texte;
   };
 
   it('784 inputs; 7 850 parameters for the softmax regression (101 770 for 784 → 128 → 10)', () => {

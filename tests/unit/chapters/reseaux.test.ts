@@ -146,12 +146,12 @@ describe('chapter 3: universal approximation', () => {
 
 describe('chapter 3: numeric answers of the quiz', () => {
   const quiz = parse(readFileSync('src/content/quiz/reseaux.yaml', 'utf8')) as {
-    questions: { question: string; choix: string[]; reponse: number }[];
+    questions: { question: string; choix: { texte: string }[]; reponse: number }[];
   };
   const find = (start: string) => quiz.questions.find((q) => q.question.startsWith(start))!;
   const answer = (start: string) => {
     const q = find(start);
-    return q.choix[q.reponse]!;
+    return q.choix[q.reponse]!.texte;
   };
   const num = (s: string) =>
     Number(
@@ -185,6 +185,8 @@ describe('chapter 3: numeric answers of the quiz', () => {
   it('784 → 128 → 10: 100 480 parameters in the first layer, 101 770 in all', () => {
     const counts = layerParameterCounts(specOf(presets[2]!));
     expect(num(answer('Un classifieur de chiffres 784 → 128 → 10'))).toBe(counts[0]);
-    expect(find('Un classifieur de chiffres 784 → 128 → 10').choix.map(num)).toContain(counts[0]! + counts[1]!);
+    expect(find('Un classifieur de chiffres 784 → 128 → 10').choix.map((c) => num(c.texte))).toContain(
+      counts[0]! + counts[1]!,
+    );
   });
 });
