@@ -21,6 +21,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           // One browser at a time on a 2-core machine: parallel files would only fight for CPU.
           fileParallelism: false,
+          // Within a file, `describe.concurrent` runs two tests at a time (pages.test.ts: one page per core).
+          maxConcurrency: 2,
           testTimeout: 180_000,
           hookTimeout: 120_000,
           // A page that loads a chunk (the editor, Plot) may take seconds on a busy 2-core

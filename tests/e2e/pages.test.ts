@@ -61,8 +61,15 @@ async function axeIn(page: Page, path: string, scheme: 'light' | 'dark'): Promis
   return axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-describe.each(pages)('page /%s', (path) => {
-  test('loads cleanly, stays on 127.0.0.1 and passes axe in light and dark once its islands have hydrated', async () => {
+/**
+ * Two pages at a time, each in its own browser context (so its own renderer process): axe is
+ * single-threaded JavaScript in the page, so on a 2-core machine a second page nearly halves
+ * this file's time. `expect` comes from each test's context, as concurrent tests require.
+ */
+describe.concurrent.each(pages)('page /%s', (path) => {
+  test('loads cleanly, stays on 127.0.0.1 and passes axe in light and dark once its islands have hydrated', async ({
+    expect,
+  }) => {
     const started = Date.now();
     const { page, context, errors, external } = await openPage(browser, path);
     try {
@@ -118,8 +125,10 @@ function measureWidth(page: Page) {
   });
 }
 
-describe.each(pages)('page /%s on a phone', (path) => {
-  test(`is no wider than ${PHONE.width} px once read to the end, and what scrolls within it takes the keyboard`, async () => {
+describe.concurrent.each(pages)('page /%s on a phone', (path) => {
+  test(`is no wider than ${PHONE.width} px once read to the end, and what scrolls within it takes the keyboard`, async ({
+    expect,
+  }) => {
     const started = Date.now();
     const { page, context } = await openPage(browser, path, { viewport: PHONE });
     try {
