@@ -75,6 +75,15 @@ export function valueAt(source: Source, pass: ForwardPass, grads: Gradients): nu
   }
 }
 
+/**
+ * A local derivative as the stepper writes it: "∂z₂/∂w₂ = a₁ = 0,6900", but "∂z₂/∂b₂ = 1" when
+ * the formula is already the number (not "= 1 = 1").
+ */
+export function localDerivativeText(local: Term & { readonly formula: string }): string {
+  const value = fmt(local.value);
+  return local.formula === value ? `${local.label} = ${value}` : `${local.label} = ${local.formula} = ${value}`;
+}
+
 /** Every step, forward then backward, for a network and its numbers. */
 export function buildSteps(net: NetworkName, problem: Problem): Step[] {
   const n = namings[net];

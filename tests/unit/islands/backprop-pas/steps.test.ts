@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { backward, flattenWeights, forward, get } from '../../../../src/nn';
 import {
   buildSteps,
+  localDerivativeText,
   parameterNames,
   problemOf,
   type Step,
@@ -92,6 +93,14 @@ describe.each(cases)('steps of the %s network', (net, v) => {
       // the upstream gradient is the value of an earlier step
       const earlier = steps.slice(0, steps.indexOf(s)).find((e) => e.symbol === s.upstream!.label);
       expect(earlier?.value).toBe(s.upstream!.value);
+    }
+  });
+
+  it('writes each local derivative once: "∂z₂/∂b₂ = 1", never "= 1 = 1"', () => {
+    for (const s of steps.filter((st) => st.local && st.upstream)) {
+      const text = localDerivativeText(s.local!);
+      expect(text.split(' = ')).toHaveLength(s.local!.formula === '1' ? 2 : 3);
+      expect(text).not.toMatch(/= (\S+) = \1$/);
     }
   });
 
