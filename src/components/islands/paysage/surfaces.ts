@@ -3,7 +3,7 @@
  * - `regression`: the mean squared error of the neuron ŷ = w·x + b on seeded noisy points of
  *   y = 2x + 1 (x in [0,5 ; 2,5]), a tilted, elongated bowl whose gradient can come from all the points,
  *   a mini-batch or a single point;
- * - `selle`: f(w, b) = w² + b⁴/4 − b² + b/4, not convex: a saddle point, a local minimum and a
+ * - `selle`: f(w, b) = w² + b⁴/4 − b² + b/4 + 3/2, not convex: a saddle point, a local minimum and a
  *   global minimum, all on the line w = 0.
  * Pure: no DOM.
  */
@@ -57,7 +57,12 @@ export function regressionSurface(seed: number): Surface {
 
 /** The tilt b/4 makes the two valleys unequal: the one at b < 0 is deeper. */
 const TILT = 0.25;
-const selleLoss = (w: number, b: number) => w * w + b ** 4 / 4 - b * b + TILT * b;
+/**
+ * Lifts the whole surface so that even its global minimum (≈ −1,36 without it) stays above 0:
+ * a loss below zero would puzzle a beginner, and a constant changes no gradient.
+ */
+const LIFT = 3 / 2;
+const selleLoss = (w: number, b: number) => w * w + b ** 4 / 4 - b * b + TILT * b + LIFT;
 /** ∂f/∂b = b³ − 2b + 1/4. */
 const dSelleDb = (b: number) => b ** 3 - 2 * b + TILT;
 

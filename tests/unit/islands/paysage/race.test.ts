@@ -98,6 +98,11 @@ describe('the saddle landscape', () => {
     // ∂²f/∂w² = 2 everywhere; ∂²f/∂b² = 3b² − 2: positive at minima, negative at the saddle.
     for (const c of SELLE_SURFACE.critical) expect(3 * c.b * c.b - 2 > 0).toBe(c.kind !== 'selle');
   });
+
+  it('never shows a loss below zero: even its global minimum lies above 0', () => {
+    const m = SELLE_SURFACE.critical[0]!;
+    expect(SELLE_SURFACE.loss(m.w, m.b)).toBeGreaterThan(0);
+  });
 });
 
 describe('the race', () => {
