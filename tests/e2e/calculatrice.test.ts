@@ -263,6 +263,8 @@ test('pause keeps the epoch, resume goes on, stop evaluates; reset leaves no ten
     expect(Number.isFinite(await value(demo, 'calc-r2'))).toBe(true);
     await demo.getByRole('button', { name: 'Réinitialiser' }).click();
     await expect.poll(epoch).toBe(0);
+    // The model is freed in the training worker: the count shows once the worker has said it.
+    await expect.poll(async () => Number.isInteger(await tensors())).toBe(true);
     return tensors();
   };
   const baseline = await cycle();

@@ -1,14 +1,16 @@
 /**
- * The calculator's training on TensorFlow.js, without Svelte: tfjs is loaded on the first
- * "Entraîner" (once per backend), the model is built from the seed's initial weights, trained
- * epoch after epoch (`trainTfMlp` yields to the browser once 16 ms have passed since its last
- * yield, and after every epoch), paused, resumed or stopped; after each run its weights are
- * read back so that evaluation and analysis run on the course's engine. Every tensor goes with
- * the model on reset, on a new backend and on unmount.
+ * The calculator's side of its training worker (train-worker.ts, on the shared life cycle of
+ * src/training): it starts, pauses, stops and resets runs and folds what the worker reports
+ * into the view — the page only draws. tfjs and the model live in the worker (ended when the
+ * island unmounts); after a pause or a run the weights come back, so that evaluation and
+ * analysis run on the course's engine. `view.tensors` is the worker's `numTensors`.
  */
 import type { BackendChoice, MlpSpec, MlpWeights } from '../../../nn';
 import type { LoadProgress } from '../../../nn/tf';
-import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
+import { TrainingClient } from '../../../training/client';
+import type { FromTrainer } from '../../../training/protocol';
+import workerUrl from './train-worker.ts?worker&url';
+import type { CalcJob, CalcReport } from './train-task';
 import type { TrainedWith } from './book';
 import type { CalcData } from './logic';
 import type { CalcState } from './state';
@@ -47,30 +49,53 @@ export const emptyCalcView = (): CalcView => ({
 
 export class CalcRun {
   readonly view: CalcView = emptyCalcView();
-  private engine: TfEngine | null = null;
-  private abort: AbortController | null = null;
-  private generation = 0;
-  private stopping = false;
+  private readonly client = new TrainingClient<CalcJob, never, CalcReport>(workerUrl, (m) => this.receive(m));
 
   constructor(private readonly onChange: (view: CalcView) => void) {}
 
   private emit(): void {
-    this.view.tensors = this.engine ? this.engine.tf.memory().numTensors : null;
     this.onChange(this.view);
+  }
+
+  private receive(m: FromTrainer<CalcReport>): void {
+    const { view } = this;
+    if (m.tensors !== null) view.tensors = m.tensors;
+    if (m.type === 'progress') {
+      view.status = 'chargement';
+      view.progress = m.progress;
+    } else if (m.type === 'engine') view.backend = m.backend;
+    else if (m.type === 'error') {
+      view.progress = null;
+      view.status = 'erreur';
+      view.message = `L’entraînement n’a pas pu s’exécuter\u00a0: ${m.message}. Rechargez la page ou choisissez un autre moteur.`;
+    } else if (m.type === 'report') {
+      const r = m.report;
+      if (r.epoch) {
+        view.train.push(r.epoch.loss);
+        view.validation.push(r.epoch.valLoss ?? NaN);
+        view.totalMs += r.epoch.ms;
+        view.msPerEpoch = view.totalMs / view.train.length;
+      }
+      if (r.weights !== undefined) view.weights = r.weights;
+      if (r.message !== undefined) view.message = r.message;
+      if (r.status) view.status = r.status;
+    }
+    this.emit();
   }
 
   /** New settings or new weights: the model goes, the curves too (the engine stays). */
   reset(weights: MlpWeights | null = null): void {
-    this.generation++;
-    this.abort?.abort();
-    disposeTfModel(this.engine);
+    this.client.reset();
     Object.assign(this.view, {
       status: 'repos',
       message: '',
+      progress: null,
       train: [],
       validation: [],
       msPerEpoch: null,
       totalMs: 0,
+      // Until the worker says how many tensors are left.
+      tensors: null,
       weights,
       trainedWith: null,
     });
@@ -78,83 +103,44 @@ export class CalcRun {
   }
 
   pause(): void {
-    this.abort?.abort();
+    if (this.view.status === 'entrainement') this.client.pause();
   }
 
   destroy(): void {
-    this.generation++;
-    this.abort?.abort();
-    disposeTfModel(this.engine);
-    this.engine = null;
+    this.client.destroy();
   }
 
-  /** Trains up to `s.epoques` epochs in all (resumes after a pause). */
-  async train(s: CalcState, spec: MlpSpec, initial: MlpWeights, data: CalcData): Promise<void> {
+  /** Trains up to `s.epoques` epochs in all; after a pause, goes on with the paused model. */
+  train(s: CalcState, spec: MlpSpec, initial: MlpWeights, data: CalcData): void {
     const { view } = this;
     if (view.status === 'entrainement' || view.status === 'chargement') return;
-    if (!['repos', 'pause'].includes(view.status)) this.reset();
-    const generation = this.generation;
-    try {
-      const engine = (this.engine = await engineFor(this.engine, s.moteur, view, () => this.emit()));
-      view.backend = engine.backend;
-      if (generation !== this.generation) return;
-      const model = engine.model ?? (await resetTfModel(engine, spec, view.weights ?? initial));
-      view.status = 'entrainement';
-      view.message = '';
-      const used = { optim: s.optim, lr: s.lr, lot: s.lot };
-      const same = (t: TrainedWith | null) => t !== 'mixte' && JSON.stringify(t) === JSON.stringify(used);
-      view.trainedWith = view.trainedWith === null || same(view.trainedWith) ? used : 'mixte';
-      this.stopping = false;
-      this.abort = new AbortController();
-      this.emit();
-      const options = {
+    const resuming = view.status === 'pause';
+    if (!resuming && view.status !== 'repos') this.reset();
+    const used = { optim: s.optim, lr: s.lr, lot: s.lot };
+    const same = (t: TrainedWith | null) => t !== 'mixte' && JSON.stringify(t) === JSON.stringify(used);
+    view.trainedWith = view.trainedWith === null || same(view.trainedWith) ? used : 'mixte';
+    view.message = '';
+    this.emit();
+    void this.client.start(
+      {
+        spec,
+        weights: resuming ? null : (view.weights ?? initial),
         X: data.train.X,
         Y: data.train.Y,
         validation: { X: data.validation.X, Y: data.validation.Y },
         optimizer: { name: s.optim, learningRate: s.lr },
         batchSize: s.lot,
         seed: s.seed,
-      };
-      const result = await trainTfEpochs(
-        engine,
-        options,
-        view.train.length,
-        s.epoques - view.train.length,
-        this.abort.signal,
-        (r) => {
-          view.train.push(r.loss);
-          view.validation.push(r.valLoss ?? NaN);
-          view.totalMs += r.ms;
-          view.msPerEpoch = view.totalMs / view.train.length;
-          this.emit();
-        },
-      );
-      if (generation !== this.generation || model.disposed) return;
-      if (result.status === 'diverged') {
-        view.status = 'divergence';
-        view.message = result.reason ?? '';
-        view.weights = null;
-      } else {
-        view.weights = await model.getWeights();
-        view.status = this.stopping || view.train.length >= s.epoques ? 'fini' : 'pause';
-      }
-    } catch (e) {
-      view.progress = null;
-      view.status = 'erreur';
-      view.message = `L’entraînement n’a pas pu s’exécuter\u00a0: ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`;
-    }
-    this.emit();
+        firstEpoch: view.train.length,
+        epochs: Math.max(0, s.epoques - view.train.length),
+      },
+      s.moteur,
+    );
   }
 
   /** Stops for good: the weights reached so far are evaluated. */
   stop(): void {
-    if (this.view.status === 'pause') {
-      this.view.status = 'fini';
-      this.emit();
-    } else if (this.view.status === 'entrainement') {
-      this.stopping = true;
-      this.abort?.abort();
-    }
+    if (this.view.status === 'pause' || this.view.status === 'entrainement') this.client.stop();
   }
 
   /** Imported weights: evaluated at once, as after a finished run. */
