@@ -7,6 +7,7 @@
  */
 import type * as TfModule from '@tensorflow/tfjs';
 import { createRng } from '../data/rng';
+import { checkTrainOptions } from '../train-checks';
 import type { Matrix } from '../math/matrix';
 import { DIVERGENCE_REASON, earlyStopReason, type EpochReport, type TrainOptions, type TrainResult } from '../training';
 import { tfPenaltyGradient, type TfForwardOptions, type TfMlp } from './model';
@@ -46,32 +47,6 @@ export type TfTrainOptions = Omit<TrainOptions, 'X' | 'Y' | 'validation'> &
      */
     readonly optimizerInstance?: TfOptimizer;
   };
-
-function checkOptions(model: TfMlp, train: BatchSource, val: BatchSource | null, o: TfTrainOptions): void {
-  const { spec } = model;
-  const k = spec.layers[spec.layers.length - 1]!.units;
-  const checkData = (s: BatchSource, what: string) => {
-    if (s.inputs !== spec.inputSize)
-      throw new Error(`Entrées incompatibles\u00a0: ${what} ont ${s.inputs} colonnes, ${spec.inputSize} attendues.`);
-    if (s.count === 0) throw new Error(`Entraînement\u00a0: ${what} ne contiennent aucun exemple.`);
-    if (s.outputs !== k)
-      throw new Error(`Entraînement\u00a0: ${what} ont ${s.outputs} cibles par exemple, ${k} attendues.`);
-  };
-  checkData(train, 'les données d’entraînement');
-  if (val) checkData(val, 'les données de validation');
-  if (!Number.isInteger(o.epochs) || o.epochs < 0)
-    throw new Error(`Entraînement\u00a0: le nombre d’époques doit être un entier ≥ 0 (reçu ${o.epochs}).`);
-  if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
-    throw new Error(`Entraînement\u00a0: la taille de lot doit être un entier ≥ 1 (reçu ${o.batchSize}).`);
-  if (o.patience !== undefined && (!val || !Number.isInteger(o.patience) || o.patience < 1))
-    throw new Error(
-      'Entraînement\u00a0: l’arrêt anticipé demande des données de validation et une patience entière ≥ 1.',
-    );
-  if (o.dropoutKeep !== undefined && !(o.dropoutKeep > 0 && o.dropoutKeep <= 1))
-    throw new Error(
-      `Dropout\u00a0: la probabilité de garder un neurone doit être dans ]0, 1] (reçu ${o.dropoutKeep}).`,
-    );
-}
 
 /**
  * One optimisation step on a batch x (m×d), y (m×k) given as row-major float32 values, in one
@@ -120,7 +95,7 @@ export async function trainTfMlp(tf: Tf, model: TfMlp, options: TfTrainOptions):
   const train = options.source ?? matrixSource(options.X, options.Y);
   const v = options.validation;
   const val = v === undefined ? null : isBatchSource(v) ? v : matrixSource(v.X, v.Y);
-  checkOptions(model, train, val, options);
+  checkTrainOptions(model.spec, train, val, options);
   const { batchSize, patience, signal, dropoutKeep } = options;
   const { inputs: d, outputs: k } = train;
   const rng = createRng(options.seed);
