@@ -8,20 +8,31 @@
  * way, shares a budget of a few milliseconds per frame between three things: a slice of the
  * heat map (predicted a few rows at a time from a copy of the weights, see predictor.ts), the
  * view (pushed at most every REFRESH_MS, its render cost measured and counted), and, on the
- * reference engine, batches of training for whatever time is left. TensorFlow.js trains in
- * tasks of its own (as many steps as fit in ~16 ms, then a yield); the loop then only draws.
+ * reference engine, batches of training for whatever time is left — no more epochs than the
+ * chosen speed allows (`pace`). TensorFlow.js trains in tasks of its own (as many steps as fit in
+ * ~16 ms, then a yield, and a wait after an epoch that came too early); the loop then only draws.
+ *
+ * A run stops by itself after the settings' epoch budget. When settings change (or the lab is
+ * reset), the run that had started becomes the ghost: its curves and its boundary stay, faint,
+ * beside the new run's.
  */
-import { cloneWeights, type MlpSpec, type MlpWeights, type EpochReport } from '../../../nn';
+import {
+  cloneWeights,
+  createTrainingStepper,
+  type MlpSpec,
+  type MlpWeights,
+  type EpochReport,
+  type TrainingStepper,
+} from '../../../nn';
 import { classesOf, labOptions, labSpec, labWeights, prepareData, type LabData } from './data';
 import { CENTRES } from './heatmap';
 import { createPredictJob, createPredictor, type PredictJob, type Predictor } from './predictor';
-import type { LabState } from './state';
-import { createSlicedTrainer, type SlicedTrainer } from './trainer';
+import { epochsPerSecond, type LabState } from './state';
 import { TfRun } from './tf-run';
-import { emptyView, MAX_EPOCHS, splitMetrics, type LabStatus, type LabView } from './view';
+import { emptyView, splitMetrics, type LabStatus, type LabView } from './view';
 
-export type { LabStatus, LabView, SplitMetrics } from './view';
-export { emptyView, MAX_EPOCHS } from './view';
+export type { LabGhost, LabStatus, LabView, SplitMetrics } from './view';
+export { emptyView } from './view';
 
 /** The lab's work per animation frame (map slice, render, training), in ms. */
 export const FRAME_BUDGET_MS = 8;
@@ -36,7 +47,10 @@ export class LabController {
   data!: LabData;
   spec!: MlpSpec;
   weights!: MlpWeights;
-  private trainer: SlicedTrainer | null = null;
+  private trainer: TrainingStepper | null = null;
+  /** Epochs the speed allows now (a fraction accumulates frame after frame), and when it was last counted. */
+  private credit = 0;
+  private creditAt = -Infinity;
   private readonly tf = new TfRun(this);
   private predictor!: Predictor;
   private frame = 0;
@@ -121,9 +135,30 @@ export class LabController {
     this.publish(job);
   }
 
-  /** New settings: new data, new network, nothing trained. */
+  /** The run shown, if it has begun, becomes the ghost (its settings, curves and last map). */
+  private keepGhost(): void {
+    const v = this.view;
+    if (!this.s || !v.train.length) return;
+    v.ghost = {
+      settings: this.s,
+      train: v.train,
+      validation: v.validation,
+      probs: v.probs,
+      restoredEpoch: v.restoredEpoch,
+      testAccuracy: v.metrics?.test.accuracy ?? null,
+    };
+  }
+
+  /** Drops the ghost run. */
+  clearGhost(): void {
+    this.view.ghost = null;
+    this.emit();
+  }
+
+  /** New settings: new data, new network, nothing trained; the run so far becomes the ghost. */
   reset(s: LabState): void {
     this.stop();
+    this.keepGhost();
     this.s = s;
     this.data = prepareData(s);
     this.spec = labSpec(s);
@@ -132,7 +167,14 @@ export class LabController {
     this.trainer = null;
     this.recent = [];
     this.tf.reset(s);
-    Object.assign(this.view, { status: 'repos', message: '', train: [], validation: [], progress: null });
+    Object.assign(this.view, {
+      status: 'repos',
+      message: '',
+      train: [],
+      validation: [],
+      progress: null,
+      restoredEpoch: null,
+    });
     this.refreshNow();
     this.emit();
   }
@@ -149,7 +191,8 @@ export class LabController {
   play(): void {
     if (this.training || this.view.status === 'chargement') return;
     this.restartIfOver();
-    if (this.s.moteur === 'tf') void this.tf.run(MAX_EPOCHS - this.epoch);
+    this.creditAt = -Infinity;
+    if (this.s.moteur === 'tf') void this.tf.run(this.s.epoques - this.epoch);
     else {
       this.view.status = 'entrainement';
       this.emit();
@@ -191,14 +234,47 @@ export class LabController {
     this.tf.destroy();
   }
 
+  /**
+   * How many more epochs the chosen speed allows at `now`: the credit grows with the time since
+   * it was last counted (at most a tenth of a second's worth, so a hidden tab does not burst).
+   */
+  pace(now: number): number {
+    const rate = epochsPerSecond[this.s.vitesse];
+    if (rate === Infinity) return Infinity;
+    const dt = Math.min(100, Math.max(0, now - this.creditAt));
+    this.creditAt = now;
+    this.credit = Math.min(this.credit + (rate * dt) / 1000, Math.max(1, rate / 10));
+    return Math.floor(this.credit);
+  }
+
+  /** `n` epochs were trained out of the speed's credit. */
+  spend(n: number): void {
+    if (epochsPerSecond[this.s.vitesse] !== Infinity) this.credit = Math.max(0, this.credit - n);
+  }
+
+  /** The run reached its epoch budget: its end, said. */
+  finishIfOver(): boolean {
+    if (this.epoch < this.s.epoques) return false;
+    this.stopWith('fini', `Fin de l’expérience\u00a0: ${this.s.epoques} époque${this.s.epoques > 1 ? 's' : ''}.`);
+    return true;
+  }
+
+  /** Early stopping restored the weights of `epoch`: the figures shown are theirs. */
+  restored(epoch: number | undefined): void {
+    this.view.restoredEpoch = epoch ?? null;
+  }
+
   /** Reference engine: batches for at most `budget` ms; stops the run when it ends. */
   private jsSlice(budget: number, maxEpochs = Infinity): void {
-    this.trainer ??= createSlicedTrainer(this.spec, this.weights, labOptions(this.s, this.data));
-    const reports = this.trainer.slice(budget, Math.min(maxEpochs, MAX_EPOCHS - this.epoch));
+    this.trainer ??= createTrainingStepper(this.spec, this.weights, labOptions(this.s, this.data));
+    const reports = this.trainer.slice(budget, Math.min(maxEpochs, this.s.epoques - this.epoch));
     for (const r of reports) this.record(r, 'js');
+    this.spend(reports.length);
     if (this.trainer.status === 'diverged') this.stopWith('divergence', this.trainer.reason);
-    else if (this.trainer.status === 'earlyStopped') this.stopWith('arret', this.trainer.reason);
-    else if (this.epoch >= MAX_EPOCHS) this.stopWith('fini', `Fin de l’expérience\u00a0: ${MAX_EPOCHS} époques.`);
+    else if (this.trainer.status === 'earlyStopped') {
+      this.restored(this.trainer.bestEpoch);
+      this.stopWith('arret', this.trainer.reason);
+    } else this.finishIfOver();
   }
 
   /** Keeps the loop going while a run, a map or a change not yet shown is under way. */
@@ -225,8 +301,9 @@ export class LabController {
     }
     const js = this.training && this.s.moteur === 'js';
     const left = FRAME_BUDGET_MS - (performance.now() - start) - render;
-    if (js && left > 0) {
-      this.jsSlice(left);
+    const allowed = js ? this.pace(start) : 0;
+    if (js && left > 0 && allowed > 0) {
+      this.jsSlice(left, allowed);
       if (!this.training) this.emit();
     }
     // the next map: a copy of the weights, as training goes on while it is drawn

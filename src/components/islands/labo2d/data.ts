@@ -15,9 +15,9 @@ import {
   type MlpWeights,
   type OptimizerConfig,
   type Regularization,
+  type StepperOptions,
 } from '../../../nn';
 import type { LabState } from './state';
-import type { SliceOptions } from './trainer';
 
 export interface LabSplit {
   /** n×2 inputs. */
@@ -86,7 +86,7 @@ export function classesOf(p: Matrix): Int32Array {
 }
 
 /** The training run of the settings, for either engine. */
-export function labOptions(s: LabState, data: LabData): SliceOptions {
+export function labOptions(s: LabState, data: LabData): StepperOptions {
   const reg = labRegularization(s);
   return {
     X: data.train.X,

@@ -1,10 +1,13 @@
 /**
  * The lab's decision surface: the network's probability of class 1 on a grid of cells over
- * the input square, painted into a <canvas> (one pixel per cell, scaled up), with the points on
- * top — training points as circles, test points as squares, class 1 filled and class 0 hollow,
- * so that neither the split nor the class relies on colour alone. The points do not move while
- * the network trains: they are drawn once into a layer of their own, and a repaint is two
- * image copies and 4096 colours written into a buffer kept from one repaint to the next.
+ * the input square, painted into a <canvas> (one pixel per cell, scaled up), its boundary
+ * (p = 0.5) drawn as a line, the previous run's boundary dashed beside it, and the points on top.
+ * A point's class is its shape and its colour (class 0: orange disc, class 1: blue square), its
+ * split the colour of its outline (training: white, test: black), so that neither relies on
+ * colour alone and both read on either side of the boundary; `MARKERS` holds what the legend
+ * draws. The points do not move while the network trains: they are drawn once into a layer of
+ * their own, and a repaint is two image copies, 4096 colours written into a buffer kept from
+ * one repaint to the next, and the boundary lines.
  */
 import type { Matrix, MlpSpec, MlpWeights } from '../../../nn';
 import { LAB_DOMAIN, type LabSplit } from './data';
@@ -56,34 +59,154 @@ export function colourOf(p: number): [number, number, number] {
   return [rgba[0]!, rgba[1]!, rgba[2]!];
 }
 
+/**
+ * The points' look, for the canvas and the legend alike (sizes for a 320 px map, scaled with
+ * it): a disc of 9 px or a square of 8 px, outlined 2 px.
+ */
+export const MARKERS = {
+  size: 320,
+  classes: [
+    { shape: 'disc', fill: `rgb(${ZERO.join(',')})`, radius: 4.5 },
+    { shape: 'square', fill: `rgb(${ONE.join(',')})`, radius: 4 },
+  ],
+  stroke: { train: '#fff', test: '#000' },
+  lineWidth: 2,
+} as const;
+
+/** Draws one marker centred on (x, y), at `scale` times its size for a 320 px map. */
+export function drawMarker(
+  ctx: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  label: 0 | 1,
+  split: 'train' | 'test',
+  scale: number,
+): void {
+  const m = MARKERS.classes[label];
+  const r = m.radius * scale;
+  ctx.beginPath();
+  if (m.shape === 'disc') ctx.arc(x, y, r, 0, 2 * Math.PI);
+  else ctx.rect(x - r, y - r, 2 * r, 2 * r);
+  ctx.fillStyle = m.fill;
+  ctx.fill();
+  ctx.lineWidth = MARKERS.lineWidth * scale;
+  ctx.strokeStyle = MARKERS.stroke[split];
+  ctx.stroke();
+}
+
 function drawPoints(ctx: CanvasRenderingContext2D, size: number, train: LabSplit, test: LabSplit): void {
   const [lo, hi] = LAB_DOMAIN;
   const toPx = (v: number) => ((v - lo) / (hi - lo)) * size;
-  const mark = (split: LabSplit, shape: 'circle' | 'square') => {
-    for (let i = 0; i < split.X.rows; i++) {
-      const x = toPx(split.X.data[2 * i]!);
-      const y = size - toPx(split.X.data[2 * i + 1]!);
-      const one = split.labels[i] === 1;
-      ctx.beginPath();
-      if (shape === 'circle') ctx.arc(x, y, size / 90, 0, 2 * Math.PI);
-      else ctx.rect(x - size / 110, y - size / 110, size / 55, size / 55);
-      ctx.fillStyle = one ? `rgb(${ONE.join(',')})` : '#fff';
-      ctx.fill();
-      ctx.lineWidth = Math.max(1, size / 300);
-      ctx.strokeStyle = one ? '#fff' : `rgb(${ZERO.map((c) => Math.round(c * 0.6)).join(',')})`;
-      ctx.stroke();
+  const scale = size / MARKERS.size;
+  // test points last: they are the ones a reader checks against the boundary
+  for (const [split, set] of [
+    ['train', train],
+    ['test', test],
+  ] as const)
+    for (let i = 0; i < set.X.rows; i++) {
+      const x = toPx(set.X.data[2 * i]!);
+      const y = size - toPx(set.X.data[2 * i + 1]!);
+      drawMarker(ctx, x, y, set.labels[i] === 1 ? 1 : 0, split, scale);
     }
-  };
-  mark(train, 'circle');
-  mark(test, 'square');
 }
 
-/** Paints `probs` (GRID² values, or none: grey) and the points into a square canvas of any size. */
+/**
+ * The line p = 0.5 through a GRID×GRID map of probabilities (cell centres, rows from the top),
+ * by marching squares: segments [x1, y1, x2, y2] in a `size`-pixel square, each crossing of an
+ * edge between two centres placed by linear interpolation (a saddle is split by its centre's mean).
+ */
+export function boundarySegments(probs: ArrayLike<number>, size: number, grid = GRID): number[][] {
+  const cell = size / grid;
+  const segments: number[][] = [];
+  const at = (r: number, c: number) => probs[r * grid + c]! - 0.5;
+  for (let r = 0; r + 1 < grid; r++)
+    for (let c = 0; c + 1 < grid; c++) {
+      // corners clockwise from top-left, and the crossing on each edge (top, right, bottom, left)
+      const v = [at(r, c), at(r, c + 1), at(r + 1, c + 1), at(r + 1, c)];
+      const xy = [
+        [c, r],
+        [c + 1, r],
+        [c + 1, r + 1],
+        [c, r + 1],
+      ];
+      const cross: (number[] | null)[] = [0, 1, 2, 3].map((e) => {
+        const a = v[e]!;
+        const b = v[(e + 1) % 4]!;
+        if (a > 0 === b > 0 || !Number.isFinite(a) || !Number.isFinite(b)) return null;
+        const t = a / (a - b);
+        const [x1, y1] = xy[e]!;
+        const [x2, y2] = xy[(e + 1) % 4]!;
+        return [(x1! + t * (x2! - x1!) + 0.5) * cell, (y1! + t * (y2! - y1!) + 0.5) * cell];
+      });
+      const edges = [0, 1, 2, 3].filter((e) => cross[e]);
+      if (edges.length === 2) segments.push([...cross[edges[0]!]!, ...cross[edges[1]!]!]);
+      else if (edges.length === 4) {
+        // saddle: the centre's sign says which corners join
+        const centre = v.reduce((a, b) => a + b, 0) / 4;
+        const pairs =
+          centre > 0 === v[0]! > 0
+            ? [
+                [0, 1],
+                [2, 3],
+              ]
+            : [
+                [3, 0],
+                [1, 2],
+              ];
+        for (const [a, b] of pairs) segments.push([...cross[a!]!, ...cross[b!]!]);
+      }
+    }
+  return segments;
+}
+
+function strokeSegments(ctx: CanvasRenderingContext2D, segments: number[][]): void {
+  ctx.beginPath();
+  for (const [x1, y1, x2, y2] of segments) {
+    ctx.moveTo(x1!, y1!);
+    ctx.lineTo(x2!, y2!);
+  }
+  ctx.stroke();
+}
+
+/** The current boundary, solid and dark; the ghost's, dashed, dark over a light halo. */
+function drawBoundaries(
+  ctx: CanvasRenderingContext2D,
+  size: number,
+  probs: ArrayLike<number> | null,
+  ghost: ArrayLike<number> | null,
+): void {
+  const scale = size / MARKERS.size;
+  ctx.save();
+  ctx.lineCap = 'round';
+  if (ghost) {
+    const segments = boundarySegments(ghost, size);
+    ctx.setLineDash([6 * scale, 5 * scale]);
+    ctx.lineWidth = 3.5 * scale;
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.75)';
+    strokeSegments(ctx, segments);
+    ctx.lineWidth = 1.75 * scale;
+    ctx.strokeStyle = 'rgba(40, 40, 40, 0.9)';
+    strokeSegments(ctx, segments);
+  }
+  if (probs) {
+    ctx.setLineDash([]);
+    ctx.lineWidth = 1.5 * scale;
+    ctx.strokeStyle = 'rgba(0, 0, 0, 0.85)';
+    strokeSegments(ctx, boundarySegments(probs, size));
+  }
+  ctx.restore();
+}
+
+/**
+ * Paints `probs` (GRID² values, or none: grey), its boundary, the ghost's boundary (the previous
+ * run's GRID² values, if any) and the points into a square canvas of any size.
+ */
 export type HeatMapPainter = (
   canvas: HTMLCanvasElement,
   probs: ArrayLike<number> | null,
   train: LabSplit,
   test: LabSplit,
+  ghost?: ArrayLike<number> | null,
 ) => void;
 
 /** A painter for one canvas, keeping its buffers and its layer of points between repaints. */
@@ -94,7 +217,7 @@ export function createHeatMapPainter(): HeatMapPainter {
   cells.height = GRID;
   const points = document.createElement('canvas');
   let drawn: { train: LabSplit; test: LabSplit; size: number } | null = null;
-  return (canvas, probs, train, test) => {
+  return (canvas, probs, train, test, ghost = null) => {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     const size = canvas.width;
@@ -110,6 +233,7 @@ export function createHeatMapPainter(): HeatMapPainter {
     cells.getContext('2d')!.putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(cells, 0, 0, size, size);
+    drawBoundaries(ctx, size, probs, ghost);
     ctx.drawImage(points, 0, 0);
   };
 }

@@ -9,7 +9,6 @@ import type { EpochReport } from '../../../nn';
 import type { LabController } from './controller';
 import { labOptions } from './data';
 import type { LabState } from './state';
-import { MAX_EPOCHS } from './view';
 import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
 
 export class TfRun {
@@ -53,12 +52,21 @@ export class TfRun {
       c.emit();
       c.schedule();
       const onEpoch = (r: EpochReport) => c.record(r, 'tf');
-      const result = await trainTfEpochs(engine, labOptions(c.s, c.data), c.epoch, epochs, signal, onEpoch);
+      // the chosen speed: after an epoch that came too early, wait until its turn
+      const afterEpoch = async () => {
+        c.spend(1);
+        while (!signal.aborted && c.pace(performance.now()) < 1) await new Promise((r) => setTimeout(r, 20));
+      };
+      const options = { ...labOptions(c.s, c.data), afterEpoch };
+      const first = c.epoch;
+      const result = await trainTfEpochs(engine, options, first, epochs, signal, onEpoch);
       if (model.disposed) return;
       if (result.status === 'diverged') c.stopWith('divergence', result.reason);
-      else if (result.status === 'earlyStopped') c.stopWith('arret', result.reason);
-      else if (c.epoch >= MAX_EPOCHS) c.stopWith('fini', `Fin de l’expérience\u00a0: ${MAX_EPOCHS} époques.`);
-      else view.status = 'pause';
+      else if (result.status === 'earlyStopped') {
+        // the run counts its epochs from `first`
+        c.restored(result.bestEpoch === undefined ? undefined : first + result.bestEpoch);
+        c.stopWith('arret', result.reason);
+      } else if (!c.finishIfOver()) view.status = 'pause';
       c.emit();
       c.refreshLater();
     } catch (e) {

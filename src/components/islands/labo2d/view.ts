@@ -1,9 +1,7 @@
 /** What the lab shows, as the controller pushes it to the component. */
 import { accuracy, confusionMatrix, type BackendChoice } from '../../../nn';
 import type { LoadProgress } from '../../../nn/tf';
-
-/** A run stops by itself after this many epochs. */
-export const MAX_EPOCHS = 10_000;
+import type { LabState } from './state';
 
 export type LabStatus = 'repos' | 'chargement' | 'entrainement' | 'pause' | 'fini' | 'arret' | 'divergence' | 'erreur';
 
@@ -11,6 +9,17 @@ export interface SplitMetrics {
   readonly accuracy: number;
   /** 2×2, rows = truth, columns = prediction. */
   readonly confusion: number[][];
+}
+
+/** The previous run, drawn faintly beside the current one so the two can be compared. */
+export interface LabGhost {
+  readonly settings: LabState;
+  readonly train: readonly number[];
+  readonly validation: readonly number[];
+  /** Its last heat map (its decision boundary is drawn from it). */
+  readonly probs: Float64Array | null;
+  readonly restoredEpoch: number | null;
+  readonly testAccuracy: number | null;
 }
 
 export interface LabView {
@@ -25,6 +34,9 @@ export interface LabView {
   backend: BackendChoice | null;
   progress: LoadProgress | null;
   tensors: number | null;
+  /** After early stopping: the epoch whose weights were restored (the figures shown are theirs). */
+  restoredEpoch: number | null;
+  ghost: LabGhost | null;
 }
 
 export function emptyView(): LabView {
@@ -39,6 +51,8 @@ export function emptyView(): LabView {
     backend: null,
     progress: null,
     tensors: null,
+    restoredEpoch: null,
+    ghost: null,
   };
 }
 

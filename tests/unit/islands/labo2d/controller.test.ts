@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accuracy, confusionMatrix, predict } from '../../../../src/nn';
 import { defaultState } from '../../../../src/components/islands/shared/url-state';
-import { labSchema, type LabState } from '../../../../src/components/islands/labo2d/state';
+import { labSchema, overfittingPreset, type LabState } from '../../../../src/components/islands/labo2d/state';
 import { classesOf } from '../../../../src/components/islands/labo2d/data';
 import { LabController, type LabView } from '../../../../src/components/islands/labo2d/controller';
 import { gridProbabilities } from '../../../../src/components/islands/labo2d/heatmap';
@@ -33,7 +33,7 @@ function runFrames(n = Infinity): number {
   return ran;
 }
 
-const s = { ...defaultState(labSchema), donnees: 'spiral', couches: [16, 16, 16] } as LabState;
+const s = { ...defaultState(labSchema), donnees: 'spiral', couches: [16, 16, 16], vitesse: 'max' } as LabState;
 
 function expectViewOfWeights(lab: LabController, view: LabView) {
   expect(view.probs).toEqual(gridProbabilities(lab.spec, lab.weights));
@@ -88,5 +88,65 @@ describe('the lab controller', () => {
     runFrames(3);
     lab.destroy();
     expect(frames.size).toBe(0);
+  });
+
+  it('stops by itself at the epoch budget, saying so', () => {
+    let pushed: LabView | null = null;
+    const lab = new LabController((v) => (pushed = { ...v, train: v.train.slice() }));
+    lab.reset({ ...s, epoques: 25 });
+    lab.play();
+    runFrames(10_000);
+    expect(lab.epoch).toBe(25);
+    expect(pushed!.status).toBe('fini');
+    expect(pushed!.message).toBe('Fin de l’expérience\u00a0: 25 époques.');
+  });
+
+  it('trains no faster than the chosen speed: 10 epochs per second', () => {
+    const clock = vi.spyOn(performance, 'now');
+    let t = 1000;
+    clock.mockImplementation(() => t);
+    const lab = new LabController(() => {});
+    lab.reset({ ...s, vitesse: 'lente' });
+    lab.play();
+    for (let i = 0; i < 60; i++) {
+      runFrames(1);
+      t += 1000 / 60;
+    }
+    // one second of frames: 10 epochs (plus the first frame's tenth of a second of credit)
+    expect(lab.epoch).toBeGreaterThanOrEqual(10);
+    expect(lab.epoch).toBeLessThanOrEqual(11);
+    clock.mockRestore();
+    lab.destroy();
+  });
+
+  it('keeps the run as the ghost when the settings change, until it is cleared', () => {
+    let pushed: LabView | null = null;
+    const lab = new LabController((v) => (pushed = { ...v, train: v.train.slice() }));
+    lab.reset(s);
+    lab.reset({ ...s, reg: 'l2' });
+    expect(pushed!.ghost).toBeNull(); // nothing had run
+    for (let i = 0; i < 5; i++) lab.step();
+    runFrames();
+    const probs = pushed!.probs;
+    const validation = pushed!.validation.slice();
+    lab.reset({ ...s, reg: 'aucune' });
+    expect(pushed!.train).toEqual([]);
+    expect(pushed!.ghost).toMatchObject({ train: expect.any(Array), validation, probs });
+    expect(pushed!.ghost!.settings.reg).toBe('l2');
+    expect(pushed!.ghost!.train).toHaveLength(5);
+    lab.clearGhost();
+    expect(pushed!.ghost).toBeNull();
+  });
+
+  it('after early stopping, shows the restored epoch', () => {
+    let pushed: LabView | null = null;
+    const lab = new LabController((v) => (pushed = { ...v, train: v.train.slice() }));
+    lab.reset({ ...s, ...overfittingPreset, patience: 5, vitesse: 'max' } as LabState);
+    lab.play();
+    runFrames(10_000);
+    expect(pushed!.status).toBe('arret');
+    const v = pushed!.validation;
+    expect(pushed!.restoredEpoch).toBe(v.indexOf(Math.min(...v)) + 1);
+    expect(pushed!.restoredEpoch).toBe(v.length - 5);
   });
 });
