@@ -28,7 +28,7 @@ export function serveTraining<J, I, R>(task: TrainingTask<J, I, R>): void {
         session.stop(m.runId);
         break;
       case 'reset':
-        session.reset(m.runId);
+        void session.reset(m.runId);
         break;
       case 'input':
         session.input(m.input);

@@ -74,6 +74,8 @@ export class TrainingSession<J, I, R> {
   private optimizerState: TfOptimizer | null = null;
   private runId = -1;
   private runAbort = new AbortController();
+  /** The run (or reset) under way; the next one waits for it. */
+  private running: Promise<void> = Promise.resolve();
   private sliceAbort: AbortController | null = null;
   private pausing = false;
   private resumeWith: ((next: Next) => void) | null = null;
@@ -100,11 +102,30 @@ export class TrainingSession<J, I, R> {
     this.resumeWith = null;
   }
 
-  reset(runId: number): void {
+  /**
+   * Runs `work` once the previous run or reset has ended (a left run stops at its next step),
+   * so that two runs never share the model at the same time.
+   */
+  private async exclusive(work: () => Promise<void>): Promise<void> {
+    const previous = this.running;
+    let finish!: () => void;
+    this.running = new Promise<void>((resolve) => (finish = resolve));
+    try {
+      await previous;
+      await work();
+    } finally {
+      finish();
+    }
+  }
+
+  reset(runId: number): Promise<void> {
     this.leave();
     this.runId = runId;
-    this.disposeModel();
-    this.post({ type: 'memory', runId, tensors: this.tensors() });
+    return this.exclusive(async () => {
+      if (this.runId !== runId) return;
+      this.disposeModel();
+      this.post({ type: 'memory', runId, tensors: this.tensors() });
+    });
   }
 
   pause(runId: number): void {
@@ -131,16 +152,30 @@ export class TrainingSession<J, I, R> {
     this.optimizerState = null;
   }
 
-  async start(runId: number, request: BackendRequest, caps: Capabilities, job: J, clickedAt: number): Promise<void> {
+  start(runId: number, request: BackendRequest, caps: Capabilities, job: J, clickedAt: number): Promise<void> {
     this.leave();
     this.runId = runId;
     const abort = (this.runAbort = new AbortController());
+    const live = () => this.runId === runId;
+    return this.exclusive(async () => {
+      if (live()) await this.run(runId, request, caps, job, clickedAt, abort.signal);
+    });
+  }
+
+  private async run(
+    runId: number,
+    request: BackendRequest,
+    caps: Capabilities,
+    job: J,
+    clickedAt: number,
+    signal: AbortSignal,
+  ): Promise<void> {
     const live = () => this.runId === runId;
     const tensors = () => this.tensors();
     const ctx: RunContext<R> = {
       clickedAt: workerTime(clickedAt),
       live,
-      signal: abort.signal,
+      signal,
       tensors,
       engine: () => this.engine(runId, request, caps),
       model: async (spec, weights) => {
@@ -156,7 +191,9 @@ export class TrainingSession<J, I, R> {
         return this.modelState;
       },
       train: (model, options) => this.train(runId, model, options),
-      disposeModel: () => this.disposeModel(),
+      disposeModel: () => {
+        if (live()) this.disposeModel();
+      },
       report: (report, transfer) => {
         if (live()) this.post({ type: 'report', runId, report, tensors: tensors() }, transfer);
       },
@@ -233,7 +270,7 @@ export class TrainingSession<J, I, R> {
           return undefined;
         },
       });
-      this.sliceAbort = null;
+      if (this.sliceAbort === abort) this.sliceAbort = null;
       if (inEpoch > 0) interrupted++;
       if (!live() || result.status !== 'stopped' || !this.pausing) break;
       this.pausing = false;
