@@ -66,6 +66,8 @@ export default defineConfig({
         PageTitle: './src/components/starlight/PageTitle.astro',
         // Named by what it shows; Pagefind's UI fetched on first use, not on every page load.
         Search: './src/components/starlight/Search.astro',
+        // A chapter's « J’ai terminé ce chapitre » box, and the reader's progress script on every page.
+        Footer: './src/components/progress/Footer.astro',
       },
       sidebar: [
         { label: 'Accueil', link: '/' },
