@@ -22,8 +22,9 @@ export const chapterFields = z
 
 /**
  * One choice of a question: its text and, for a wrong choice, `retour`, the line shown to a reader
- * who picked it, saying why it is wrong. Strict, so that a misspelt key (`retours`) is reported
- * instead of silently dropped.
+ * who picked it, saying why it is wrong (required on wrong choices, refused on the right one: see
+ * `quizQuestionSchema`). Strict, so that a misspelt key (`retours`) is reported instead of
+ * silently dropped.
  */
 export const quizChoiceSchema = z.strictObject({
   texte: z.string().min(1),
@@ -33,6 +34,8 @@ export const quizChoiceSchema = z.strictObject({
 /**
  * One multiple-choice question; `reponse` is the index (from 0) of the right choice, as written.
  * The page shows the choices in another order (src/components/quiz-order.ts), seeded by `id`.
+ * Every wrong choice says why it is wrong (`retour`); the right one has none, since the page shows
+ * it only to a reader who picked that choice (what the right answer teaches goes in `explication`).
  */
 export const quizQuestionSchema = z
   .object({
@@ -42,9 +45,29 @@ export const quizQuestionSchema = z
     reponse: z.number().int().min(0),
     explication: z.string().min(20),
   })
-  .refine((q) => q.reponse < q.choix.length, {
-    message: '`reponse` doit désigner un des `choix` (index à partir de 0).',
-    path: ['reponse'],
+  .superRefine((q, ctx) => {
+    if (q.reponse >= q.choix.length) {
+      ctx.addIssue({
+        code: 'custom',
+        message: '`reponse` doit désigner un des `choix` (index à partir de 0).',
+        path: ['reponse'],
+      });
+      return;
+    }
+    q.choix.forEach((c, j) => {
+      if (j !== q.reponse && c.retour === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `le choix «\u202f${c.texte}\u202f» est faux mais n’a pas de \`retour\`\u00a0: ajoutez une ou deux phrases qui disent pourquoi il est faux.`,
+          path: ['choix', j, 'retour'],
+        });
+      if (j === q.reponse && c.retour !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `la bonne réponse «\u202f${c.texte}\u202f» ne prend pas de \`retour\` (il n’est montré qu’à qui choisit ce choix)\u00a0: mettez ce texte dans \`explication\`.`,
+          path: ['choix', j, 'retour'],
+        });
+    });
   });
 
 export const quizSchema = z.object({

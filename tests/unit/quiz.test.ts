@@ -62,6 +62,43 @@ test('the order follows the question ids: other ids give another order', () => {
   );
 });
 
+test('every wrong choice says why it is wrong (`retour`), and the right one does not', () => {
+  for (const { slug } of chapters)
+    for (const q of quizOf(slug))
+      q.choix.forEach((c, j) => expect(c.retour === undefined, `${slug}/${q.id}, choice ${j}`).toBe(j === q.reponse));
+});
+
+test('a wrong choice without `retour` is rejected, naming it in French; so is a `retour` on the right one', () => {
+  const data = parse(readFileSync('src/content/quiz/neurone.yaml', 'utf8')) as {
+    questions: { reponse: number; choix: { texte: string; retour?: string }[] }[];
+  };
+  const q = data.questions[2]!;
+  const wrong = q.reponse === 0 ? 1 : 0;
+  delete q.choix[wrong]!.retour;
+  q.choix[q.reponse]!.retour = 'Une ligne qui n’a rien à faire ici.';
+  const r = quizSchema.safeParse(data);
+  expect(r.success).toBe(false);
+  const issues = r.error!.issues.map((i) => [i.path.join('.'), i.message]);
+  expect(issues).toContainEqual([
+    `questions.2.choix.${wrong}.retour`,
+    expect.stringMatching(/^le choix «\u202f.+\u202f» est faux mais n’a pas de `retour`/u),
+  ]);
+  expect(issues).toContainEqual([
+    `questions.2.choix.${q.reponse}.retour`,
+    expect.stringMatching(/^la bonne réponse «\u202f.+\u202f» ne prend pas de `retour`/u),
+  ]);
+});
+
+test('a misspelt key in a choice is reported, not dropped', () => {
+  const data = parse(readFileSync('src/content/quiz/neurone.yaml', 'utf8')) as {
+    questions: { choix: Record<string, string>[] }[];
+  };
+  const c = data.questions[0]!.choix[0]!;
+  c['retours'] = c['retour']!;
+  delete c['retour'];
+  expect(quizSchema.safeParse(data).error?.issues.map((i) => i.path.join('.'))).toContain('questions.0.choix.0');
+});
+
 test('a quiz whose two questions share an id is rejected, naming the second', () => {
   const data = parse(readFileSync('src/content/quiz/neurone.yaml', 'utf8')) as { questions: { id: string }[] };
   data.questions[3]!.id = data.questions[1]!.id;
