@@ -3,10 +3,13 @@
  * score, shown in the sidebar, at the chapter's end and on the home page's card; « J’ai terminé ce
  * chapitre » marks the chapter; all of it survives a reload; « Reprendre » goes back to the last
  * section read; « Effacer ma progression » erases it all, only once confirmed. A browser that
- * refuses storage gets a French notice and no error.
+ * refuses storage gets a French notice. The script doing it loads on every page: it has a byte
+ * budget of its own, as Astro inlines it in the HTML, where budget.test.ts does not count.
  */
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { launchBrowser, openPage, siteUrl } from './browser';
 
 let browser: Browser;
@@ -23,6 +26,28 @@ const sidebarLink = (page: Page) =>
 const card = (page: Page) => page.locator('.sl-link-card').getByRole('link', { name: new RegExp(`^${TITLE}`) });
 /** A link's text, spaces normalised (not no-break ones): the progress is text, not colour. */
 const nameOf = (link: Locator) => link.evaluate((a) => a.textContent!.replace(/[ \n\t]+/g, ' ').trim());
+
+/** The progress script runs on every page: its gzip bytes, inlined in the page or not. */
+const PROGRESS_BUDGET = 1280;
+
+/** axe on the progress shown (the sidebar's and cards' marks, the chapter end's box, « Reprendre »), light and dark. */
+async function axeOnProgress(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForFunction((s) => document.documentElement.dataset['theme'] === s, scheme);
+    const axe = await new AxeBuilder({ page })
+      .include('#starlight__sidebar')
+      .include('.sl-link-card')
+      .include('.npn-fin')
+      .include('.npn-progression')
+      .analyze();
+    found.push(
+      ...axe.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`),
+    );
+  }
+  return found;
+}
 
 /** Checks question `i` (from 0) of the quiz with its right choice, or with a wrong one. */
 async function answer(page: Page, i: number, right: boolean) {
@@ -46,6 +71,7 @@ test('a score, a finished chapter and the place read are kept, shown, resumed an
     .toContain(`Votre score au quiz\u00a0: 1 sur ${questions}.`);
   await finished.check();
   await expect.poll(() => nameOf(sidebarLink(page))).toBe(`${TITLE} Terminé · Quiz\u00a0: 1 sur ${questions}`);
+  expect(await axeOnProgress(page)).toEqual([]);
 
   // Read up to « Le biais »: the heading passes into the top of the window.
   const section = page.getByRole('heading', { name: 'Le biais', exact: true });
@@ -64,6 +90,7 @@ test('a score, a finished chapter and the place read are kept, shown, resumed an
   expect(await page.getByRole('link', { name: full, exact: true }).count()).toBe(1);
   const resume = page.getByRole('link', { name: /^Reprendre/ });
   expect(await resume.textContent()).toBe('Reprendre\u00a0: chapitre 2, Le neurone artificiel, «\u202fLe biais\u202f»');
+  expect(await axeOnProgress(page)).toEqual([]);
   await resume.click();
   await page.waitForURL(`**/neurone/#${id}`);
   await expect.poll(() => section.evaluate((h) => h.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
@@ -87,6 +114,23 @@ test('a score, a finished chapter and the place read are kept, shown, resumed an
   expect(await nameOf(sidebarLink(page))).toBe(TITLE);
   expect(await finished.isChecked()).toBe(false);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test(`the progress script every page loads stays within ${PROGRESS_BUDGET} bytes (gzip)`, async () => {
+  const { page, context } = await openPage(browser, 'neurone/');
+  const scripts = await page.evaluate(() =>
+    Promise.all(
+      [...document.querySelectorAll<HTMLScriptElement>('script[type="module"]')].map((s) =>
+        s.src ? fetch(s.src).then((r) => r.text()) : s.text,
+      ),
+    ),
+  );
+  const ours = scripts.filter((js) => js.includes('npn-progression'));
+  const bytes = ours.reduce((a, js) => a + gzipSync(js).length, 0);
+  console.log(`progression : script de chaque page ${bytes} octets (gzip), ${ours.length} fichier(s)`);
+  expect(ours.length).toBeGreaterThan(0);
+  expect(bytes).toBeLessThanOrEqual(PROGRESS_BUDGET);
   await context.close();
 });
 
