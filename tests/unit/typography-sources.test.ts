@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { parse } from 'svelte/compiler';
 import { frenchTypographyFaults } from '../french-typography-faults';
 
-const ROOTS = ['src/components/islands', 'src/components/charts', 'src/nn', 'src/runnable'];
+const ROOTS = ['src/components/islands', 'src/components/charts', 'src/components/progress', 'src/nn', 'src/runnable'];
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir).sort()) {

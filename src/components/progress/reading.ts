@@ -14,5 +14,6 @@ export function recordReading(chapter: string): void {
     },
     { rootMargin: '0px 0px -66% 0px' },
   );
-  for (const h of document.querySelectorAll('.sl-markdown-content :is(h2, h3)[id]')) seen.observe(h);
+  for (const h of document.querySelectorAll('.sl-markdown-content h2[id], .sl-markdown-content h3[id]'))
+    seen.observe(h);
 }
