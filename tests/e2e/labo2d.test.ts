@@ -1,6 +1,9 @@
 /**
  * "Le labo 2D", driven by role and French name: the spiral learnt by a deep network on the
- * reference engine, the over-fitting preset with and without L2 in the chapter, TensorFlow.js on
+ * reference engine; in the chapter, the over-fitting preset over-fitting (validation loss back
+ * far above its minimum, a train/test accuracy gap), then « + L2 » with the first run kept as a
+ * ghost; on the demo page, the preset it opens on, each remedy's button, α disabled without a
+ * penalty, the decimal comma, early stopping showing the restored weights' loss; TensorFlow.js on
  * WASM (learns, shows its backend, frees its tensors on reset), play / pause / step, the notice
  * of a malformed link; and, printed only, the longest main-thread task, the longest gap between
  * two frames and epochs per second (timings are printed, never asserted).
@@ -24,7 +27,8 @@ const epochOf = async (lab: Locator) => Number(await lab.getByTestId('labo-epoqu
 test('the reference engine learns the spiral to more than 90 % test accuracy with 3 × 16 tanh', async () => {
   const q =
     'labo.donnees=spiral&labo.bruit=0&labo.points=600&labo.part=0.6&labo.couches=16,16,16&labo.act=tanh' +
-    '&labo.optim=adam&labo.lr=0.01&labo.lot=16&labo.moteur=js';
+    '&labo.optim=adam&labo.lr=0.01&labo.lot=16&labo.moteur=js&labo.vitesse=max&labo.epoques=10000' +
+    '&labo.reg=aucune&labo.garde=1&labo.patience=0&labo.seed=1';
   const { page, context, errors } = await openPage(browser, `demo/labo-2d/?${q}`);
   const lab = labOf(page);
   await hydrated(lab);
@@ -37,24 +41,94 @@ test('the reference engine learns the spiral to more than 90 % test accuracy wit
   await context.close();
 });
 
-test('the chapter’s over-fitting preset: validation loss climbs without regularisation, not with L2', async () => {
+/** Runs to the end of the experiment at full speed; the figures a reader compares. */
+async function runToEnd(lab: Locator) {
+  await lab.getByRole('button', { name: /Démarrer|Reprendre/ }).click();
+  await expect
+    .poll(() => lab.getByRole('alert').textContent(), { timeout: 60_000 })
+    .toMatch(/Fin de l’expérience|arrêt anticipé/);
+  await expect.poll(() => lab.getByTestId('labo-precision-test').getAttribute('data-valeur')).not.toBe('');
+  const best = await lab.getByTestId('labo-meilleure-validation').textContent();
+  return {
+    epochs: await epochOf(lab),
+    last: await value(lab, 'labo-perte-validation'),
+    best: await value(lab, 'labo-meilleure-validation'),
+    bestEpoch: Number(/époque (\d+)/.exec(best ?? '')?.[1]),
+    train: await value(lab, 'labo-precision-entrainement'),
+    test: await value(lab, 'labo-precision-test'),
+  };
+}
+
+test('the chapter opens on « Surapprentissage », which over-fits; « + L2 » keeps it as a ghost and fixes it', async () => {
   const { page, context, errors } = await openPage(browser, 'regularisation/');
   const lab = labOf(page);
   await hydrated(lab);
-  const runFor = async (epochs: number) => {
-    await lab.getByRole('button', { name: /Démarrer|Reprendre/ }).click();
-    await expect.poll(() => epochOf(lab), { timeout: 60_000 }).toBeGreaterThanOrEqual(epochs);
-    await lab.getByRole('button', { name: 'Pause' }).click();
-    return { last: await value(lab, 'labo-perte-validation'), best: await value(lab, 'labo-meilleure-validation') };
-  };
-  const plain = await runFor(400);
-  expect(plain.last).toBeGreaterThan(2 * plain.best);
-  await lab.getByRole('combobox', { name: 'Régularisation' }).selectOption('l2');
+  const presets = lab.getByRole('group', { name: 'Préréglages' });
+  const overfit = presets.getByRole('button', { name: 'Surapprentissage' });
+  expect(await overfit.getAttribute('aria-pressed')).toBe('true');
+  await lab.getByRole('combobox', { name: 'Vitesse' }).selectOption({ label: 'Maximale' });
+  const plain = await runToEnd(lab);
+  // over-fitting, as a reader sees it: the validation loss bottomed out early and climbed back
+  // far above its minimum; every training point is right, many test points are not
+  expect(plain.epochs).toBe(500);
+  expect(plain.bestEpoch).toBeLessThan(30);
+  expect(plain.last).toBeGreaterThan(3 * plain.best);
+  expect(plain.train).toBe(1);
+  expect(plain.train - plain.test).toBeGreaterThan(0.2);
+  expect(await lab.getByTestId('labo-fantome').count()).toBe(0);
+
+  await presets.getByRole('button', { name: '+ L2' }).click();
+  expect(await presets.getByRole('button', { name: '+ L2' }).getAttribute('aria-pressed')).toBe('true');
+  expect(await overfit.getAttribute('aria-pressed')).toBe('false');
   expect(await epochOf(lab)).toBe(0);
-  const ridge = await runFor(400);
-  expect(ridge.last).toBeLessThan(1.5 * ridge.best);
-  console.log(`préréglage : sans régularisation ${JSON.stringify(plain)}, L2 ${JSON.stringify(ridge)}`);
-  // the chapter's table, computed at build time, says the same
+  // the first run stays, faint, to compare with: its curves, its boundary, its figures
+  const ghost = lab.getByTestId('labo-fantome');
+  await ghost.waitFor();
+  expect(await ghost.textContent()).toContain('Essai précédent, en pâle\u00a0: sans régularisation, 500 époques');
+  expect(await ghost.textContent()).toContain('Essai en cours\u00a0: L2 α\u00a0=\u00a00,01');
+  expect(await lab.getByTestId('courbes-fantome').count()).toBe(1);
+  await lab.getByText('tirets\u00a0: frontière de l’essai précédent').waitFor();
+  const ridge = await runToEnd(lab);
+  expect(ridge.last).toBeLessThan(plain.last / 2);
+  expect(ridge.test).toBeGreaterThan(plain.test + 0.05);
+  expect(await lab.getByTestId('courbes-fantome').count()).toBe(1);
+  console.log(`préréglage : sans régularisation ${JSON.stringify(plain)}, + L2 ${JSON.stringify(ridge)}`);
+  await lab.getByRole('button', { name: 'Effacer l’essai précédent' }).click();
+  expect(await lab.getByTestId('courbes-fantome').count()).toBe(0);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the demo page opens on the over-fitting preset; each remedy is one button; α only with a penalty', async () => {
+  const { page, context, errors } = await openPage(browser, 'demo/labo-2d/?labo.vitesse=max');
+  const lab = labOf(page);
+  await hydrated(lab);
+  const presets = lab.getByRole('group', { name: 'Préréglages' });
+  expect(await presets.getByRole('button', { name: 'Surapprentissage' }).getAttribute('aria-pressed')).toBe('true');
+  expect(await lab.getByText('Réseau : 2 → 16 → 16 → 16 → 1').count()).toBe(1);
+  const alpha = lab.getByRole('spinbutton', { name: 'Taux de régularisation α' });
+  expect(await alpha.isDisabled()).toBe(true);
+  expect(await alpha.inputValue()).toBe('0,01');
+
+  await presets.getByRole('button', { name: '+ dropout' }).click();
+  expect(await lab.getByRole('slider', { name: /Dropout/ }).inputValue()).toBe('0.5');
+  await presets.getByRole('button', { name: '+ L2' }).click();
+  expect(await lab.getByRole('combobox', { name: 'Régularisation' }).inputValue()).toBe('l2');
+  expect(await alpha.isDisabled()).toBe(false);
+  // the French decimal comma, typed and read back
+  await alpha.fill('0,02');
+  await expect.poll(() => new URL(page.url()).searchParams.get('labo.alpha')).toBe('0.02');
+
+  // early stopping: the figures shown are those of the weights it restored, not the last epoch's
+  await presets.getByRole('button', { name: '+ arrêt précoce' }).click();
+  expect(await lab.getByRole('spinbutton', { name: /patience/ }).inputValue()).toBe('20');
+  const stopped = await runToEnd(lab);
+  expect(await lab.getByRole('alert').textContent()).toContain('arrêt anticipé');
+  expect(stopped.epochs).toBe(stopped.bestEpoch + 20);
+  expect(stopped.last).toBe(stopped.best);
+  expect(await lab.getByTestId('labo-perte-validation').textContent()).toContain(
+    `poids de l’époque ${stopped.bestEpoch}, restaurés`,
+  );
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -79,7 +153,10 @@ test('play, pause and step', async () => {
 });
 
 test('TensorFlow.js on WASM trains, shows its backend, and frees its tensors on reset', async () => {
-  const { page, context, errors } = await openPage(browser, 'demo/labo-2d/?labo.moteur=tf&labo.backend=wasm');
+  const { page, context, errors } = await openPage(
+    browser,
+    'demo/labo-2d/?labo.moteur=tf&labo.backend=wasm&labo.vitesse=max',
+  );
   const lab = labOf(page);
   await hydrated(lab);
   await lab.getByRole('button', { name: 'Démarrer' }).click();
@@ -117,7 +194,7 @@ test('a malformed link shows the French notice and falls back to the defaults', 
   expect(text).toContain('invalides');
   expect(text).toContain('labo.couches');
   expect(text).toContain('labo.optim');
-  expect(await lab.getByText('Réseau : 2 → 8 → 8 → 1').count()).toBe(1);
+  expect(await lab.getByText('Réseau : 2 → 16 → 16 → 16 → 1').count()).toBe(1);
   await context.close();
 });
 
@@ -127,7 +204,8 @@ test.each([
 ])('measure only: longest main-thread task and epochs per second over 20 s on %s', async (moteur, name) => {
   const { page, context } = await openPage(
     browser,
-    `demo/labo-2d/?labo.moteur=${moteur}&labo.backend=wasm&labo.donnees=spiral&labo.couches=16,16,16`,
+    `demo/labo-2d/?labo.moteur=${moteur}&labo.backend=wasm&labo.donnees=spiral&labo.couches=16,16,16` +
+      '&labo.points=300&labo.part=0.5&labo.lot=16&labo.vitesse=max&labo.epoques=10000',
   );
   const lab = labOf(page);
   await hydrated(lab);

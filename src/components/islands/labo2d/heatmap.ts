@@ -159,11 +159,48 @@ export function boundarySegments(probs: ArrayLike<number>, size: number, grid = 
   return segments;
 }
 
-function strokeSegments(ctx: CanvasRenderingContext2D, segments: number[][]): void {
+/**
+ * The segments joined end to end into polylines [x0, y0, x1, y1, …] (a dash pattern restarts
+ * with each sub-path: drawn one cell at a time, a dashed line would look solid).
+ */
+export function chainSegments(segments: readonly number[][]): number[][] {
+  const key = (x: number, y: number) => `${x.toFixed(3)},${y.toFixed(3)}`;
+  const at = new Map<string, number[]>();
+  segments.forEach(([x1, y1, x2, y2], i) => {
+    for (const k of [key(x1!, y1!), key(x2!, y2!)]) at.set(k, [...(at.get(k) ?? []), i]);
+  });
+  const used = new Uint8Array(segments.length);
+  // from the point (x, y), follow unused segments, appending their far ends to `line`
+  const walk = (x: number, y: number, line: number[]) => {
+    for (;;) {
+      const next = (at.get(key(x, y)) ?? []).find((j) => !used[j]);
+      if (next === undefined) return;
+      used[next] = 1;
+      const [a, b, c, d] = segments[next]!;
+      [x, y] = key(a!, b!) === key(x, y) ? [c!, d!] : [a!, b!];
+      line.push(x, y);
+    }
+  };
+  const lines: number[][] = [];
+  segments.forEach(([x1, y1, x2, y2], i) => {
+    if (used[i]) return;
+    used[i] = 1;
+    const forward = [x1!, y1!, x2!, y2!];
+    walk(x2!, y2!, forward);
+    const backward: number[] = [];
+    walk(x1!, y1!, backward);
+    const head: number[] = [];
+    for (let k = backward.length - 2; k >= 0; k -= 2) head.push(backward[k]!, backward[k + 1]!);
+    lines.push([...head, ...forward]);
+  });
+  return lines;
+}
+
+function strokeLines(ctx: CanvasRenderingContext2D, lines: readonly number[][]): void {
   ctx.beginPath();
-  for (const [x1, y1, x2, y2] of segments) {
-    ctx.moveTo(x1!, y1!);
-    ctx.lineTo(x2!, y2!);
+  for (const line of lines) {
+    ctx.moveTo(line[0]!, line[1]!);
+    for (let k = 2; k < line.length; k += 2) ctx.lineTo(line[k]!, line[k + 1]!);
   }
   ctx.stroke();
 }
@@ -179,20 +216,20 @@ function drawBoundaries(
   ctx.save();
   ctx.lineCap = 'round';
   if (ghost) {
-    const segments = boundarySegments(ghost, size);
-    ctx.setLineDash([6 * scale, 5 * scale]);
-    ctx.lineWidth = 3.5 * scale;
-    ctx.strokeStyle = 'rgba(255, 255, 255, 0.75)';
-    strokeSegments(ctx, segments);
-    ctx.lineWidth = 1.75 * scale;
-    ctx.strokeStyle = 'rgba(40, 40, 40, 0.9)';
-    strokeSegments(ctx, segments);
+    const lines = chainSegments(boundarySegments(ghost, size));
+    ctx.setLineDash([7 * scale, 5 * scale]);
+    ctx.lineWidth = 4 * scale;
+    ctx.strokeStyle = 'rgba(255, 255, 255, 0.7)';
+    strokeLines(ctx, lines);
+    ctx.lineWidth = 2 * scale;
+    ctx.strokeStyle = 'rgba(20, 20, 20, 0.9)';
+    strokeLines(ctx, lines);
   }
   if (probs) {
     ctx.setLineDash([]);
     ctx.lineWidth = 1.5 * scale;
     ctx.strokeStyle = 'rgba(0, 0, 0, 0.85)';
-    strokeSegments(ctx, boundarySegments(probs, size));
+    strokeLines(ctx, chainSegments(boundarySegments(probs, size)));
   }
   ctx.restore();
 }

@@ -8,6 +8,7 @@ import { labSchema } from '../../../../src/components/islands/labo2d/state';
 import { labSpec, labWeights, prepareData } from '../../../../src/components/islands/labo2d/data';
 import {
   boundarySegments,
+  chainSegments,
   colourOf,
   GRID,
   gridCentres,
@@ -79,5 +80,26 @@ describe('the boundary line', () => {
     // 2×2 grid: diagonal corners alike, centre mean above 0.5 → the two high corners join
     const segments = boundarySegments(Float64Array.from([0.9, 0.2, 0.2, 0.9]), 20, 2);
     expect(segments).toHaveLength(2);
+  });
+});
+
+describe('the boundary’s segments chained into lines', () => {
+  it('joins segments end to end, whatever their order and direction, one line per piece', () => {
+    const segments = [
+      [2, 0, 3, 0],
+      [0, 0, 1, 0],
+      [2, 0, 1, 0], // reversed
+      [10, 10, 11, 11],
+    ];
+    const lines = chainSegments(segments);
+    expect(lines).toHaveLength(2);
+    const long = lines.find((l) => l.length === 8)!;
+    const xs = long.filter((_, k) => k % 2 === 0);
+    expect(xs[0]! < xs[3]! ? xs : xs.reverse()).toEqual([0, 1, 2, 3]);
+  });
+  it('a closed loop around an island is one line', () => {
+    const grid = 8;
+    const probs = Float64Array.from({ length: grid * grid }, (_, k) => (k === 4 * grid + 4 ? 0.9 : 0.1));
+    expect(chainSegments(boundarySegments(probs, 80, grid))).toHaveLength(1);
   });
 });
