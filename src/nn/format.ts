@@ -98,3 +98,31 @@ export function formatPowerOfTen(p: number): string {
   if (p >= -3 && p <= 4) return formatNumber(10 ** p, { digits: Math.max(0, -p) });
   return powerOfTen(p);
 }
+
+/**
+ * Écrit un nombre à quatre décimales, ou avec une puissance de dix s’il est minuscule.
+ *
+ * For the values a gradient or a relative error often takes, which four decimals would erase:
+ * 0.1234567 → "0,1235"; 0.0000123 → "1,23 × 10⁻⁵"; 0 → "0".
+ */
+export function formatCompact(v: number): string {
+  if (v === 0 || !Number.isFinite(v) || Math.abs(v) >= 1e-3) return formatNumber(v, { digits: 4 });
+  const e = Math.floor(Math.log10(Math.abs(v)));
+  let mantissa = v / 10 ** e;
+  let exponent = e;
+  // 9.996e-5 rounds to 10,00: carry into the exponent.
+  if (Math.abs(Number(mantissa.toFixed(2))) >= 10) {
+    mantissa /= 10;
+    exponent += 1;
+  }
+  return `${formatNumber(mantissa, { digits: 2 })} × ${powerOfTen(exponent)}`;
+}
+
+/**
+ * Écrit un facteur d’un produit, entre parenthèses s’il est négatif.
+ *
+ * formatCompact, with a negative number in parentheses: −0.4 → "(−0,4)", 0.8 → "0,8".
+ */
+export function formatFactor(v: number): string {
+  return v < 0 ? `(${formatCompact(v)})` : formatCompact(v);
+}

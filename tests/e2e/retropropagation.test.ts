@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { hydrated, launchBrowser, openPage } from './browser';
-import { backward, forward, get, type Gradients, type ForwardPass } from '../../src/nn';
+import { backward, formatNumber, forward, get, type Gradients, type ForwardPass } from '../../src/nn';
 import {
   chainExample,
   chainProblem,
@@ -171,7 +171,8 @@ describe('Rétropropagation pas à pas', () => {
     const notice = demo.getByRole('alert');
     await expect.poll(() => notice.textContent()).toContain('invalides');
     for (const key of ['bp.w1', 'bp.reseau', 'bp.x']) expect(await notice.textContent()).toContain(key);
-    expect(await demo.getByRole('spinbutton', { name: 'Poids w₁' }).inputValue()).toBe(String(chainExample.w1));
+    // Written the French way, as the text around it (0,8).
+    expect(await demo.getByRole('spinbutton', { name: 'Poids w₁' }).inputValue()).toBe(formatNumber(chainExample.w1));
     expect(await demo.getByRole('combobox', { name: 'Réseau' }).inputValue()).toBe('chaine');
     expect(errors).toEqual([]);
     await context.close();

@@ -1,5 +1,15 @@
 import { describe, expect, it, test } from 'vitest';
-import { formatNumber, formatPercent, formatPowerOfTen, formatTex, sigmoid, type FormatOptions } from '../../../src/nn';
+import {
+  formatCompact,
+  formatFactor,
+  formatNumber,
+  formatPercent,
+  formatPowerOfTen,
+  formatTex,
+  powerOfTen,
+  sigmoid,
+  type FormatOptions,
+} from '../../../src/nn';
 
 const NNBSP = '\u202f'; // narrow no-break space
 const MINUS = '\u2212';
@@ -80,5 +90,27 @@ describe('formatPowerOfTen', () => {
   });
   test('rejects a non-integer exponent', () => {
     expect(() => formatPowerOfTen(0.5)).toThrow();
+  });
+});
+
+describe('formatCompact (gradients, relative errors) and formatFactor', () => {
+  it.each([
+    [0.123456, '0,1235'],
+    [-0.37099, '−0,371'],
+    [0, '0'],
+    [1.234e-5, '1,23 × 10⁻⁵'],
+    [-4.3e-11, '−4,3 × 10⁻¹¹'],
+    [9.9996e-5, '1 × 10⁻⁴'],
+    [1234.5, '1\u202f234,5'],
+  ])('formatCompact(%s) = %s', (v, text) => {
+    expect(formatCompact(v)).toBe(text);
+  });
+  it('puts a negative factor in parentheses', () => {
+    expect(formatFactor(-0.4)).toBe('(−0,4)');
+    expect(formatFactor(0.8)).toBe('0,8');
+  });
+  it('writes powers of ten with superscripts', () => {
+    expect(powerOfTen(-5)).toBe('10⁻⁵');
+    expect(powerOfTen(12)).toBe('10¹²');
   });
 });

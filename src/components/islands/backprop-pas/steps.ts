@@ -5,8 +5,16 @@
  * unit tests), and, going backward, splits it into the upstream gradient times the local
  * derivative, as the chain rule does. No DOM.
  */
-import { activations, backward, type Gradients, get, forward, type ForwardPass } from '../../../nn';
-import { factor, fmt } from './format';
+import {
+  activations,
+  backward,
+  formatCompact,
+  formatFactor,
+  type Gradients,
+  get,
+  forward,
+  type ForwardPass,
+} from '../../../nn';
 import {
   chainProblem,
   wideProblem,
@@ -80,7 +88,7 @@ export function valueAt(source: Source, pass: ForwardPass, grads: Gradients): nu
  * the formula is already the number (not "= 1 = 1").
  */
 export function localDerivativeText(local: Term & { readonly formula: string }): string {
-  const value = fmt(local.value);
+  const value = formatCompact(local.value);
   return local.formula === value ? `${local.label} = ${value}` : `${local.label} = ${local.formula} = ${value}`;
 }
 
@@ -111,7 +119,7 @@ export function buildSteps(net: NetworkName, problem: Problem): Step[] {
       upstream: up,
       local,
       formula: `${s.symbol} = ${up.label} × ${local.label}`,
-      numbers: `${factor(up.value)} × ${factor(local.value)}`,
+      numbers: `${formatFactor(up.value)} × ${formatFactor(local.value)}`,
     });
 
   for (const j of hidden) {
@@ -119,7 +127,7 @@ export function buildSteps(net: NetworkName, problem: Problem): Step[] {
     fwd({
       symbol: n.z[j]!,
       formula: `${n.z[j]} = ${terms} + ${n.b[j]}`,
-      numbers: `${inputs.map((i) => `${factor(w(i, j))} × ${factor(x(i))}`).join(' + ')} + ${factor(weights.b[0]![j]!)}`,
+      numbers: `${inputs.map((i) => `${formatFactor(w(i, j))} × ${formatFactor(x(i))}`).join(' + ')} + ${formatFactor(weights.b[0]![j]!)}`,
       nodes: [...inputs.map((i) => inputId(net, i)), hiddenId(j)],
       edges: inputs.map((i) => `${inputId(net, i)}-${hiddenId(j)}`),
       source: { kind: 'Z', layer: 0, unit: j },
@@ -127,14 +135,14 @@ export function buildSteps(net: NetworkName, problem: Problem): Step[] {
     fwd({
       symbol: n.a[j]!,
       formula: `${n.a[j]} = σ(${n.z[j]})`,
-      numbers: `σ(${fmt(at({ kind: 'Z', layer: 0, unit: j }))})`,
+      numbers: `σ(${formatCompact(at({ kind: 'Z', layer: 0, unit: j }))})`,
       nodes: [hiddenId(j)],
       edges: [],
       source: { kind: 'A', layer: 1, unit: j },
     });
   }
   const outTerms = hidden.map((j) => `${n.v[j]}·${n.a[j]}`).join(' + ');
-  const outNumbers = `${hidden.map((j) => `${factor(v(j))} × ${factor(at({ kind: 'A', layer: 1, unit: j }))}`).join(' + ')} + ${factor(weights.b[1]![0]!)}`;
+  const outNumbers = `${hidden.map((j) => `${formatFactor(v(j))} × ${formatFactor(at({ kind: 'A', layer: 1, unit: j }))}`).join(' + ')} + ${formatFactor(weights.b[1]![0]!)}`;
   const toOut = hidden.map((j) => `${hiddenId(j)}-out`);
   const zOut = n.zOut ?? 'ŷ';
   fwd({
@@ -149,7 +157,7 @@ export function buildSteps(net: NetworkName, problem: Problem): Step[] {
     fwd({
       symbol: 'ŷ',
       formula: `ŷ = σ(${zOut})`,
-      numbers: `σ(${fmt(at({ kind: 'Z', layer: 1, unit: 0 }))})`,
+      numbers: `σ(${formatCompact(at({ kind: 'Z', layer: 1, unit: 0 }))})`,
       nodes: ['out'],
       edges: [],
       source: { kind: 'A', layer: 2, unit: 0 },
@@ -157,7 +165,7 @@ export function buildSteps(net: NetworkName, problem: Problem): Step[] {
   fwd({
     symbol: 'L',
     formula: 'L = ½ (ŷ − y)²',
-    numbers: `½ × (${fmt(yHat)} − ${factor(y)})²`,
+    numbers: `½ × (${formatCompact(yHat)} − ${formatFactor(y)})²`,
     nodes: ['out', 'perte'],
     edges: ['out-perte'],
     source: { kind: 'loss' },
@@ -169,7 +177,7 @@ export function buildSteps(net: NetworkName, problem: Problem): Step[] {
     phase: 'arriere',
     symbol: '∂L/∂ŷ',
     formula: '∂L/∂ŷ = ŷ − y',
-    numbers: `${fmt(yHat)} − ${factor(y)}`,
+    numbers: `${formatCompact(yHat)} − ${formatFactor(y)}`,
     value: dyHat,
     local: { label: '∂L/∂ŷ', formula: 'ŷ − y', value: dyHat },
     nodes: ['perte', 'out'],

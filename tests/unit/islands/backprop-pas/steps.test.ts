@@ -14,7 +14,6 @@ import {
 } from '../../../../src/components/islands/backprop-pas/steps';
 import { chainExample, wideExample, type NetworkName } from '../../../../src/components/islands/backprop-pas/networks';
 import { createRng } from '../../../../src/nn/data/rng';
-import { fmt, powerOfTen } from '../../../../src/components/islands/backprop-pas/format';
 
 const values = { ...wideExample, ...chainExample };
 const wide = { ...chainExample, ...wideExample };
@@ -140,23 +139,5 @@ describe('the chain’s steps follow the chapter’s formulas', () => {
     expect(val('∂L/∂b₁')).toBeCloseTo((yHat - v.y) * yHat * (1 - yHat) * v.w2 * a1 * (1 - a1), 15);
     expect(val('∂L/∂w₂')).toBeCloseTo((yHat - v.y) * yHat * (1 - yHat) * a1, 15);
     expect(steps.find((s) => s.symbol === '∂L/∂w₂')!.formula).toBe('∂L/∂w₂ = ∂L/∂z₂ × ∂z₂/∂w₂');
-  });
-});
-
-describe('island number format', () => {
-  it.each([
-    [0.123456, '0,1235'],
-    [-0.37099, '−0,371'],
-    [0, '0'],
-    [1.234e-5, '1,23 × 10⁻⁵'],
-    [-4.3e-11, '−4,3 × 10⁻¹¹'],
-    [9.9996e-5, '1 × 10⁻⁴'],
-    [1234.5, '1\u202f234,5'],
-  ])('fmt(%s) = %s', (v, text) => {
-    expect(fmt(v)).toBe(text);
-  });
-  it('writes powers of ten with superscripts', () => {
-    expect(powerOfTen(-5)).toBe('10⁻⁵');
-    expect(powerOfTen(12)).toBe('10¹²');
   });
 });
