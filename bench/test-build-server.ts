@@ -8,9 +8,10 @@ import { createServer } from 'node:http';
 import sirv from 'sirv';
 import { buildSiteIfNeeded, TEST_BASE, TEST_BUILD_DIR } from '../tests/site-build.mjs';
 
-export async function serveTestBuild(): Promise<{ url: string; close: () => Promise<void> }> {
-  buildSiteIfNeeded();
-  const files = sirv(TEST_BUILD_DIR, { dev: false });
+/** `dir`: serve that build as it is (e.g. a copy kept from before a change) instead of the test build. */
+export async function serveTestBuild(dir?: string): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!dir) buildSiteIfNeeded();
+  const files = sirv(dir ?? TEST_BUILD_DIR, { dev: false });
   const server = createServer((req, res) => {
     res.setHeader('Access-Control-Allow-Origin', '*');
     const url = req.url ?? '/';

@@ -5,8 +5,9 @@
  * cells; the timing figures add up to the wall time measured in the page; a test image drawn on
  * the canvas gets its class; the imbalance experiment shows the rare digit's recall fall below
  * what the chapter says, and recover; the MLP's five epochs leave no tensor behind (longest task
- * printed); a preset sets every field it names; corrupted data files are refused in French and a
- * retry succeeds; a model file round-trips.
+ * printed); training runs in the island's worker (its reports arrive as messages, tfjs is fetched
+ * there, not by the page); a preset sets every field it names; corrupted data files are refused
+ * in French and a retry succeeds; a model file round-trips.
  */
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -293,6 +294,53 @@ test('five epochs of 784-128-10 leave no tensor behind; the page stays responsiv
   await fresh.context.close();
   await context.close();
 }, 300_000);
+
+test('training runs in a worker: its reports reach the page as messages, tfjs is fetched by the worker only', async () => {
+  const { page, context, errors } = await openPage(
+    browser,
+    'demo/mnist/?mnist.moteur=wasm&mnist.n=2000&mnist.couches=&mnist.epoques=2&mnist.lot=64',
+  );
+  const demo = demoOf(page);
+  await hydrated(demo);
+  // The island starts its worker on first use: wrap Worker now to hear what workers post.
+  await page.evaluate(() => {
+    const w = window as unknown as { heard: string[]; started: string[] };
+    w.heard = [];
+    w.started = [];
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        w.started.push(String(url));
+        this.addEventListener('message', (e: MessageEvent<{ type?: string; report?: { view?: object } }>) =>
+          w.heard.push(`${e.data.type}:${Object.keys(e.data.report?.view ?? {}).join(',')}`),
+        );
+      }
+    };
+  });
+  await demo.getByRole('button', { name: 'Entraîner' }).click();
+  await demo.getByText('Entraînement terminé.').waitFor({ timeout: 120_000 });
+  const { heard, started } = await page.evaluate(() => {
+    const w = window as unknown as { heard: string[]; started: string[] };
+    return { heard: w.heard, started: w.started };
+  });
+  expect(started).toHaveLength(1);
+  // Per-epoch reports (the curves' points) and the evaluation came from the worker.
+  expect(heard.filter((h) => /^report:.*\bepochs\b/.test(h)).length).toBeGreaterThanOrEqual(2);
+  expect(heard.some((h) => /^report:.*\btest\b/.test(h))).toBe(true);
+  // tfjs's WebAssembly was fetched by the worker, never by the page.
+  const wasm = (entries: string[]) => entries.filter((n) => n.endsWith('.wasm'));
+  const pageFetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(wasm(pageFetched)).toEqual([]);
+  const worker = page.workers().find((w) => w.url() === new URL(started[0]!, page.url()).href);
+  expect(worker).toBeDefined();
+  const workerFetched = await worker!.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(wasm(workerFetched).length).toBeGreaterThan(0);
+  const tensors = demo.getByTestId('mnist-tenseurs');
+  expect(await tensors.textContent()).toBe(await tensors.getAttribute('data-base'));
+  expect(errors).toEqual([]);
+  await context.close();
+}, 120_000);
 
 test('a preset button sets every setting it names, the epochs included', async () => {
   const { page, context, errors } = await openPage(browser, 'demo/mnist/?mnist.moteur=wasm');

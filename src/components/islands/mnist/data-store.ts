@@ -46,9 +46,11 @@ export class MnistDataStore {
   private waiters: Waiter[] = [];
   private running: Promise<void> | null = null;
 
+  /** `onChunk`: each chunk as it passes its checks (the island hands it to its training worker). */
   constructor(
     private readonly base: string,
     private readonly onChange: (view: DataView) => void,
+    private readonly onChunk: (set: 'train' | 'test', chunk: MnistChunk) => void = () => {},
   ) {}
 
   /** Starts (or retries) the download; resolves when everything arrived, never rejects. */
@@ -120,6 +122,7 @@ export class MnistDataStore {
         onChunk: (chunk, file) => {
           if (file.set === 'test') this.test = chunk;
           else this.train.set(chunk.offset, chunk);
+          this.onChunk(file.set, chunk);
           let loaded = 0;
           while (this.train.has(loaded)) loaded += this.train.get(loaded)!.count;
           Object.assign(this.view, { trainLoaded: loaded, testLoaded: this.test !== null });

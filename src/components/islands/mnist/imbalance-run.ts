@@ -6,7 +6,8 @@
  * scenario sees about the same number of images, so that only the data differ.
  */
 import { augmentRare, concatSets, digitCounts, makeRare, overSample, underSample, type MnistSet } from '../../../nn';
-import { disposeTfModel, resetTfModel, type TfEngine } from '../shared/tf-engine';
+import type { Tf } from '../../../nn/tf';
+import type { RunContext } from '../../../training/session';
 import { measure } from './measure';
 import { mnistInitialWeights } from './setup';
 import { mnistSpec, type MnistState } from './state';
@@ -76,36 +77,35 @@ export function imbalanceScenarios(
 }
 
 /**
- * Runs the five scenarios one after the other on `engine` and reports each result as it
- * comes; stops (and frees the model) when `signal` aborts.
+ * Runs the five scenarios one after the other in the training worker's run `ctx` and reports
+ * each result as it comes; stops (and frees the model) when the run is stopped or left.
  */
 export async function runImbalanceExperiment(
-  engine: TfEngine,
+  tf: Tf,
+  ctx: Pick<RunContext<unknown>, 'model' | 'train' | 'disposeModel' | 'live'>,
   train: MnistSet,
   test: MnistSet,
   s: MnistState,
-  signal: AbortSignal,
   onResult: (r: ScenarioResult) => void,
 ): Promise<void> {
-  const { trainTfMlp, mnistSource } = await import('../../../nn/tf');
+  const { mnistSource } = await import('../../../nn/tf');
   const regression = { ...s, couches: [] as number[] };
   const spec = mnistSpec(regression);
   const initial = mnistInitialWeights(regression);
   const testSource = mnistSource(test, undefined, s.echelle);
   try {
     for (const sc of imbalanceScenarios(train, s)) {
-      if (signal.aborted) return;
-      const model = await resetTfModel(engine, spec, initial);
-      const result = await trainTfMlp(engine.tf, model, {
+      if (!ctx.live()) return;
+      const model = await ctx.model(spec, initial);
+      const { result } = await ctx.train(model, {
         source: mnistSource(sc.set, sc.indices, s.echelle),
         optimizer: { name: 'adam', learningRate: 0.001 },
         batchSize: BATCH,
         epochs: Math.max(1, Math.round(IMAGES_SEEN / sc.indices.length)),
         seed: s.seed,
-        signal,
       });
-      if (signal.aborted || result.status !== 'done') return;
-      const ev = await measure(engine.tf, model, testSource, test.labels);
+      if (!ctx.live() || result.status !== 'done') return;
+      const ev = await measure(tf, model, testSource, test.labels);
       const scores = ev.perClass[s.rare]!;
       onResult({
         id: sc.id,
@@ -118,6 +118,6 @@ export async function runImbalanceExperiment(
       });
     }
   } finally {
-    disposeTfModel(engine);
+    ctx.disposeModel();
   }
 }

@@ -3,17 +3,11 @@
  * on demand), then the figures evaluate.ts draws from them. Used after each epoch, within an
  * epoch, on the test set and by the imbalance experiment.
  */
-import type { TfEngine } from '../shared/tf-engine';
-import type { TfMlp, BatchSource } from '../../../nn/tf';
+import type { Tf, TfMlp, BatchSource } from '../../../nn/tf';
 import { evaluateProbabilities, type MnistEvaluation } from './evaluate';
 
 /** The loss, accuracy and confusion of `model` on `source`, whose digits are `labels`. */
-export async function measure(
-  tf: TfEngine['tf'],
-  model: TfMlp,
-  source: BatchSource,
-  labels: Uint8Array,
-): Promise<MnistEvaluation> {
+export async function measure(tf: Tf, model: TfMlp, source: BatchSource, labels: Uint8Array): Promise<MnistEvaluation> {
   const { predictInBatches } = await import('../../../nn/tf');
   return evaluateProbabilities(await predictInBatches(tf, model, source), labels);
 }
