@@ -32,8 +32,8 @@ export interface Geometry {
   readonly mid: number;
   /** Radius of a neuron; the loss box is a square-ish rectangle of about this size. */
   readonly radius: number;
-  /** Font sizes (viewBox units): node names, weight names, values. */
-  readonly font: { readonly name: number; readonly label: number; readonly value: number };
+  /** Font size of the values (viewBox units; BackpropGraph's CSS sets the same). */
+  readonly valueFont: number;
   readonly line: number;
 }
 
@@ -50,7 +50,7 @@ export function geometryFor(wide: boolean, boxWidth: number): Geometry {
       rows: [60, 170],
       mid,
       radius: 22,
-      font: { name: 16, label: 14, value: 13 },
+      valueFont: 13,
       line: 16,
     };
   }
@@ -71,7 +71,7 @@ export function geometryFor(wide: boolean, boxWidth: number): Geometry {
     rows,
     mid,
     radius,
-    font: { name: 15, label: 13, value: 12 },
+    valueFont: 12,
     line: 15,
   };
 }
@@ -87,6 +87,6 @@ export function textY(g: Geometry, n: GraphNode, line: 0 | 1): number {
  * estimated from its length (0,62 em a character, more than this font's average).
  */
 export function textX(g: Geometry, n: GraphNode, text: string): number {
-  const half = (text.length * 0.62 * g.font.value) / 2;
+  const half = (text.length * 0.62 * g.valueFont) / 2;
   return Math.min(g.width - half - 2, Math.max(half + 2, n.x));
 }
