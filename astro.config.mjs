@@ -59,7 +59,7 @@ export default defineConfig({
         'Un cours libre, en français, sur les réseaux de neurones, avec des démos qui apprennent dans votre navigateur.',
       defaultLocale: 'root',
       locales: { root: { label: 'Français', lang: 'fr' } },
-      customCss: ['katex/dist/katex.min.css', './src/styles/site.css'],
+      customCss: ['katex/dist/katex.min.css', './src/styles/site.css', './src/styles/print.css'],
       editLink: { baseUrl: 'https://github.com/neurone-par-neurone/neurone-par-neurone/edit/main/' },
       lastUpdated: false,
       components: {
