@@ -108,6 +108,18 @@ describe('Rétropropagation pas à pas on a phone', () => {
     await pressFromBothEnds(page, demo, (b) => b.tap());
     await demo.getByRole('combobox', { name: 'Réseau' }).selectOption('large');
     await pressFromBothEnds(page, demo, (b) => b.tap());
+    // Every later step, its notes included, still fits the screen with the graph and the buttons.
+    const next = demo.getByRole('button', { name: 'Étape suivante' });
+    const scene = demo.getByTestId('scene');
+    while (await next.isEnabled()) {
+      await next.tap();
+      const { height, room } = await scene.evaluate((el) => ({
+        height: el.getBoundingClientRect().height,
+        room: innerHeight - parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop),
+      }));
+      expect(height).toBeLessThanOrEqual(room);
+    }
+    expect(await demo.getByTestId('numero-etape').textContent()).toBe('20');
     expect(errors).toEqual([]);
     await context.close();
   });
