@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: the MNIST island as a reader drives it, in headless Chromium on the test build
  * (WASM, the preset « 784-128-10 (rapide) », all 60,000 images: 48,000 to train on), beside the
- * engine bench (mnist.bench.ts's `trainTfMlp` rounds on WASM, same 784-128-10 and batch 128).
+ * engine bench (mnist.bench.ts's `trainTfMlp` on WASM, same 784-128-10 and batch 128: best of
+ * three rounds of 100 batches, the issue's figure, and two whole epochs, a sustained one).
  * Prints side by side: the island's images/s (its « Images par seconde (calcul des lots) ») and
  * the bench's, the longest main-thread task while it trains (PerformanceObserver 'longtask';
  * target ≤ 50 ms) and the time from a click to the next frame while it trains (a click every
  * 250 ms on the step's heading, which does nothing; target ≤ 20 ms). The images are loaded
  * before « Entraîner », so the figures are the training's; the longest task from the click to
  * the evaluation's end (engine start included) and during the data load are printed too. A
- * benchmark, not a test: it asserts only that the run finished.
+ * benchmark, not a test: it asserts only that the run finished. This machine is shared and noisy:
+ * the engine bench and the island alternate for MNIST_ISLAND_ROUNDS rounds (default 2), the best
+ * speed of each is compared and the worst responsiveness printed.
  * `MNIST_ISLAND_BUILD=<dir>` serves an existing build instead (e.g. a copy made before a change).
  */
 import { join } from 'node:path';
@@ -127,35 +130,58 @@ async function islandRun(site: string) {
   }
 }
 
-test('the MNIST island on WASM, preset « 784-128-10 (rapide) », 60,000 images: speed and responsiveness', async () => {
-  const dir = process.env['MNIST_ISLAND_BUILD'];
-  server = await serveTestBuild(dir);
+/** Rounds of (engine bench, island), alternating, so both see the same load; the best of each is kept. */
+const ROUNDS = Number(process.env['MNIST_ISLAND_ROUNDS'] ?? 2);
+
+async function benchRun() {
   const bench = (await runInChromium({
     entry: 'bench/browser-mnist-entry.ts',
     fn: 'runMnistBench',
-    arg: { backend: 'wasm', options: { steps: 100, rounds: 3, fitEpochs: 0, engineEpochs: 0, engineSeconds: 0 } },
+    arg: { backend: 'wasm', options: { steps: 100, rounds: 3, fitEpochs: 0, engineEpochs: 2, engineSeconds: 60 } },
     files,
   })) as MnistBenchResult;
-  const benchIps = bench.rows.find((r) => r.engine === 'trainTfMlp')!.imagesPerSecond;
-  const island = await islandRun(server.url);
+  const ours = bench.rows.find((r) => r.engine === 'trainTfMlp')!;
+  // Whole epochs of 60,000 images (accuracy measured between them, outside the time): sustained speed.
+  return { best: ours.imagesPerSecond, sustained: (60_000 * ours.epochs.length) / ours.epochs.at(-1)!.seconds };
+}
+
+test('the MNIST island on WASM, preset « 784-128-10 (rapide) », 60,000 images: speed and responsiveness', async () => {
+  const dir = process.env['MNIST_ISLAND_BUILD'];
+  server = await serveTestBuild(dir);
+  const benches: Awaited<ReturnType<typeof benchRun>>[] = [];
+  const islands: Awaited<ReturnType<typeof islandRun>>[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    benches.push(await benchRun());
+    islands.push(await islandRun(server.url));
+  }
+  const benchIps = Math.max(...benches.map((b) => b.best));
+  const sustained = Math.max(...benches.map((b) => b.sustained));
+  const island = islands.reduce((a, b) => (b.imagesPerSecond > a.imagesPerSecond ? b : a));
+  // Responsiveness: the worst of the rounds.
+  const tasks = islands.flatMap((i) => i.tasks);
+  const clicks = islands.flatMap((i) => i.clicks);
   console.log(
     `MNIST island (${dir ?? 'test build'}), WASM, « 784-128-10 (rapide) », 48,000 training images × 4 epochs, ` +
-      `load average ${loadavg()[0]!.toFixed(1)}; training (status « Entraînement en cours… ») lasted ` +
-      `${(island.trainingMs / 1000).toFixed(1)} s, test accuracy ${(100 * island.accuracy).toFixed(2)} %.`,
+      `${ROUNDS} rounds alternating with the engine bench (best speed of each, worst responsiveness), ` +
+      `load average ${loadavg()[0]!.toFixed(1)}; island images/s per round ${islands.map((i) => i.imagesPerSecond.toFixed(0)).join(', ')}, ` +
+      `bench ${benches.map((b) => b.best.toFixed(0)).join(', ')}; test accuracy ${(100 * island.accuracy).toFixed(2)} %.`,
   );
   console.table([
     {
       'island images/s': island.imagesPerSecond.toFixed(0),
       'bench images/s (trainTfMlp)': benchIps.toFixed(0),
       'island / bench': `${((100 * island.imagesPerSecond) / benchIps).toFixed(0)} % (target ≥ 90 %)`,
-      'longest main-thread task': `${ms(Math.max(0, ...island.tasks))} (target ≤ 50 ms)`,
-      'tasks > 50 ms': String(island.tasks.length),
-      'longest, click → end': ms(island.longestRun),
-      'longest, data load': ms(island.longestLoad),
-      'click → next frame, max': `${ms(Math.max(...island.clicks))} (target ≤ 20 ms)`,
-      'median / clicks': `${ms(percentile(island.clicks, 0.5))} / ${island.clicks.length}`,
+      'bench, whole epochs': `${sustained.toFixed(0)} (island ${((100 * island.imagesPerSecond) / sustained).toFixed(0)} %)`,
+      'longest main-thread task': `${ms(Math.max(0, ...tasks))} (target ≤ 50 ms)`,
+      'tasks > 50 ms': String(tasks.length),
+      'longest, click → end': ms(Math.max(...islands.map((i) => i.longestRun))),
+      'longest, data load': ms(Math.max(...islands.map((i) => i.longestLoad))),
+      'click → next frame, max': `${ms(Math.max(...clicks))} (target ≤ 20 ms)`,
+      'median / clicks': `${ms(percentile(clicks, 0.5))} / ${clicks.length}`,
     },
   ]);
-  expect(island.errors).toEqual([]);
-  expect(island.imagesPerSecond).toBeGreaterThan(0);
-});
+  for (const i of islands) {
+    expect(i.errors).toEqual([]);
+    expect(i.imagesPerSecond).toBeGreaterThan(0);
+  }
+}, 900_000);

@@ -68,6 +68,9 @@ export interface TrainingTask<J, I, R> {
 
 type Next = 'resume' | 'stop' | 'gone';
 
+/** How often a run in the worker yields to its messages (a pause or stop waits at most this long). */
+const WORKER_YIELD_MS = 50;
+
 export class TrainingSession<J, I, R> {
   private engineState: { tf: Tf; backend: BackendChoice; request: BackendRequest } | null = null;
   private modelState: TfMlp | null = null;
@@ -253,6 +256,8 @@ export class TrainingSession<J, I, R> {
       const abort = (this.sliceAbort = new AbortController());
       let inEpoch = 0;
       result = await trainTfMlp(tf, model, {
+        // In a worker a yield only lets pause and stop messages in: every 50 ms is soon enough.
+        yieldEveryMs: WORKER_YIELD_MS,
         ...options,
         optimizerInstance,
         epochs: o.epochs - done,
