@@ -26,9 +26,7 @@ export type ToTrainer<J, I> =
   | { readonly type: 'pause' | 'resume' | 'stop'; readonly runId: number }
   /** The run ends (silently) and the model and optimiser go; the engine stays. */
   | { readonly type: 'reset'; readonly runId: number }
-  | { readonly type: 'input'; readonly input: I }
-  /** Asks for a `memory` reply (tests, and the page after a reset). */
-  | { readonly type: 'memory' };
+  | { readonly type: 'input'; readonly input: I };
 
 interface Reply {
   /** `tf.memory().numTensors` in the worker when it posted (null: tfjs not loaded yet). */
@@ -38,6 +36,7 @@ interface Reply {
 /** Worker → page. */
 export type FromTrainer<R> =
   | (Reply & { readonly type: 'ready' })
+  /** After a reset: what is left. */
   | (Reply & { readonly type: 'memory'; readonly runId: number })
   /** The engine is loading (null: done). */
   | (Reply & { readonly type: 'progress'; readonly runId: number; readonly progress: LoadProgress | null })

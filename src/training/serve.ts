@@ -33,9 +33,6 @@ export function serveTraining<J, I, R>(task: TrainingTask<J, I, R>): void {
       case 'input':
         session.input(m.input);
         break;
-      case 'memory':
-        scope.postMessage({ type: 'memory', runId: -1, tensors: session.tensors() });
-        break;
     }
   };
   scope.postMessage({ type: 'ready', tensors: null });
