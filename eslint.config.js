@@ -4,6 +4,51 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Each island's folder is its own: an island may import src/components/islands/shared/ and
+ * anything outside the islands, never another island's folder (a part two islands need moves to
+ * shared/, charts/ or src/nn). Relative specifiers are resolved against the importing file, so
+ * `../labo2d/x` and `../../islands/labo2d/x` are both caught, in imports, re-exports and dynamic
+ * import(). ESLint reads no .astro or .mdx here; pages and chapters mount islands and may import them.
+ */
+const ISLANDS = fileURLToPath(new URL('./src/components/islands/', import.meta.url));
+/** The island folder a path lies in (null outside the islands, or for a file directly in islands/). */
+function islandOf(file) {
+  const rel = relative(ISLANDS, file);
+  if (rel.startsWith('..') || isAbsolute(rel)) return null;
+  const parts = rel.split(sep);
+  return parts.length > 1 ? parts[0] : null;
+}
+const noCrossIslandImport = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'An island imports only its own folder and islands/shared/.' },
+    messages: {
+      cross:
+        'The island « {{from}} » imports the folder of the island « {{to}} »: move what both need to islands/shared/, charts/ or src/nn.',
+    },
+    schema: [],
+  },
+  create(context) {
+    const from = islandOf(context.filename);
+    if (!from) return {};
+    const check = (node) => {
+      const spec = node.source;
+      if (spec?.type !== 'Literal' || typeof spec.value !== 'string' || !spec.value.startsWith('.')) return;
+      const to = islandOf(resolve(dirname(context.filename), spec.value));
+      if (to && to !== from && to !== 'shared') context.report({ node: spec, messageId: 'cross', data: { from, to } });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
 
 export default defineConfig(
   { ignores: ['dist/', 'dist-*/', '.test-build/', '.test-build-*/', '.astro/', 'node_modules/', 'tmp/'] },
@@ -38,5 +83,10 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    files: ['src/components/islands/**/*.{ts,mts,js,mjs,svelte}'],
+    plugins: { local: { rules: { 'no-cross-island-import': noCrossIslandImport } } },
+    rules: { 'local/no-cross-island-import': 'error' },
   },
 );
