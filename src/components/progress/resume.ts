@@ -7,7 +7,9 @@ import { erase, type Progress } from './store';
  */
 export function resume(block: HTMLElement, p: Progress | null): void {
   const [link, refused, button, status] = block.children as unknown as HTMLElement[];
-  const last = p?.last;
+  const titles = JSON.parse(block.dataset['titres']!);
+  // A position in a chapter that no longer exists (renamed) is forgotten, not shown as « undefined ».
+  const last = p?.last && titles[p.last.c] ? p.last : undefined;
   block.hidden = !!p && !last && !Object.keys(p.done).length && !Object.keys(p.quiz).length;
   refused!.hidden = !!p;
   button!.hidden = !p;
@@ -15,8 +17,7 @@ export function resume(block: HTMLElement, p: Progress | null): void {
     link!.hidden = false;
     (link as HTMLAnchorElement).href = `${import.meta.env.BASE_URL}${last.c}/${last.h ? `#${last.h}` : ''}`;
     // U+202F inside « » (this text never goes through the build's typography).
-    link!.lastElementChild!.textContent =
-      JSON.parse(block.dataset['titres']!)[last.c] + (last.t ? `, «\u202f${last.t}\u202f»` : '');
+    link!.lastElementChild!.textContent = titles[last.c] + (last.t ? `, «\u202f${last.t}\u202f»` : '');
   }
   button!.onclick = () => {
     if (!confirm(button!.dataset['confirmer'])) return;
