@@ -97,7 +97,7 @@ test('« Réglages du livre » sets every field of the book’s code, learns (R�
   expect(await demo.getByTestId('resume-total').textContent()).toBe('609');
   expect(await menu('Activation des couches cachées')).toBe('relu');
   expect(await menu('Optimiseur')).toBe('sgd');
-  expect(await field('Pas d’apprentissage')).toBe('0.1');
+  expect(await field('Pas d’apprentissage')).toBe('0,1'); // written with a decimal comma
   expect(await field('Taille de lot')).toBe('64');
   expect(await field('Époques')).toBe('10');
   expect(await field('Graine aléatoire')).toBe('2');
