@@ -32,6 +32,7 @@ export type SliceOptions = (TfTrainOptions extends infer T
 };
 
 export interface SliceOutcome {
+  /** Its `bestEpoch` (early stopping) is numbered like the epoch reports, from `firstEpoch` + 1. */
   readonly result: TrainResult;
   /** Epochs completed by this run. */
   readonly epochs: number;
@@ -252,8 +253,10 @@ export class TrainingSession<J, I, R> {
     let result: TrainResult;
     const { onBatch, afterEpoch, onPause, onResume, ...rest } = o;
     const options = { ...rest, firstEpoch: undefined };
+    let sliceStart: number;
     for (;;) {
       const abort = (this.sliceAbort = new AbortController());
+      sliceStart = first + done;
       let inEpoch = 0;
       result = await trainTfMlp(tf, model, {
         // In a worker a yield only lets pause and stop messages in: every 50 ms is soon enough.
@@ -287,6 +290,8 @@ export class TrainingSession<J, I, R> {
       if (next !== 'resume' || done >= o.epochs) break;
       onResume?.();
     }
-    return { result: { ...result, epochs: done }, epochs: done, interrupted };
+    // early stopping counted its best epoch within the last slice: numbered like the reports
+    const best = result.bestEpoch === undefined ? {} : { bestEpoch: sliceStart + result.bestEpoch };
+    return { result: { ...result, epochs: done, ...best }, epochs: done, interrupted };
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The lab's conductor, without any Svelte: it owns the run (reference engine in time-boxed
- * slices per animation frame, or TensorFlow.js yielding at least every 16 ms), the play /
+ * slices per animation frame, or TensorFlow.js in its training worker, tf-run.ts), the play /
  * pause / step / reset logic, and what the view shows (curves, heat map, metrics), pushed
  * through `onChange`.
  *
@@ -9,8 +9,8 @@
  * heat map (predicted a few rows at a time from a copy of the weights, see predictor.ts), the
  * view (pushed at most every REFRESH_MS, its render cost measured and counted), and, on the
  * reference engine, batches of training for whatever time is left — no more epochs than the
- * chosen speed allows (`pace`). TensorFlow.js trains in tasks of its own (as many steps as fit in
- * ~16 ms, then a yield, and a wait after an epoch that came too early); the loop then only draws.
+ * chosen speed allows (`pace.ts`). TensorFlow.js trains in its worker, at the chosen speed too,
+ * and reports its losses and weights; the loop then only draws (the map of the reported weights).
  *
  * A run stops by itself after the settings' epoch budget. When settings change (or the lab is
  * reset), the run that had started becomes the ghost: its curves and its boundary stay, faint,
@@ -27,19 +27,19 @@ import {
 import { classesOf, labOptions, labSpec, labWeights, prepareData, type LabData } from './data';
 import { CENTRES } from './heatmap';
 import { createPredictJob, createPredictor, type PredictJob, type Predictor } from './predictor';
+import { createPace, REFRESH_MS } from './pace';
 import { epochsPerSecond, type LabState } from './state';
 import { TfRun } from './tf-run';
 import { emptyView, splitMetrics, type LabStatus, type LabView } from './view';
 
 export type { LabGhost, LabStatus, LabView, SplitMetrics } from './view';
 export { emptyView } from './view';
+export { REFRESH_MS } from './pace';
 
 /** The lab's work per animation frame (map slice, render, training), in ms. */
 export const FRAME_BUDGET_MS = 8;
 /** Longest slice of heat-map prediction per frame, in ms (the rest of the budget trains). */
 export const MAP_SLICE_MS = 3;
-/** The view (curves, heat map, scores) is pushed at most this often while training, in ms. */
-export const REFRESH_MS = 100;
 
 export class LabController {
   readonly view: LabView = emptyView();
@@ -48,9 +48,8 @@ export class LabController {
   spec!: MlpSpec;
   weights!: MlpWeights;
   private trainer: TrainingStepper | null = null;
-  /** Epochs the speed allows now (a fraction accumulates frame after frame), and when it was last counted. */
-  private credit = 0;
-  private creditAt = -Infinity;
+  /** The reference engine's epochs the speed allows (TensorFlow.js paces itself in its worker). */
+  private pace = createPace(Infinity);
   private readonly tf = new TfRun(this);
   private predictor!: Predictor;
   private frame = 0;
@@ -70,7 +69,6 @@ export class LabController {
   emit(): void {
     this.lastEmit = performance.now();
     this.unseen = false;
-    this.view.tensors = this.tf.tensors();
     this.onChange(this.view);
     // Svelte updates in a microtask queued by onChange: this one runs after it
     queueMicrotask(() => (this.renderMs = performance.now() - this.lastEmit));
@@ -109,21 +107,10 @@ export class LabController {
     this.unseen = true;
   }
 
-  /** A new map of `weights` (a copy, or weights nobody changes), drawn over the next frames. */
-  startMap(weights: MlpWeights): void {
-    this.job = this.mapJob(weights);
-    this.schedule();
-  }
-
   /** The weights changed: a new map soon. */
   refreshLater(): void {
     this.stale = true;
     this.schedule();
-  }
-
-  /** The latest weights are being mapped (or are gone with their model). */
-  forgetMap(): void {
-    this.stale = false;
   }
 
   /** Heat map and scores of the current weights, at once (new settings: shown at once, SSR included). */
@@ -191,8 +178,8 @@ export class LabController {
   play(): void {
     if (this.training || this.view.status === 'chargement') return;
     this.restartIfOver();
-    this.creditAt = -Infinity;
-    if (this.s.moteur === 'tf') void this.tf.run(this.s.epoques - this.epoch);
+    this.pace = createPace(epochsPerSecond[this.s.vitesse]);
+    if (this.s.moteur === 'tf') this.tf.play();
     else {
       this.view.status = 'entrainement';
       this.emit();
@@ -204,7 +191,7 @@ export class LabController {
   step(): void {
     if (this.training || this.view.status === 'chargement') return;
     this.restartIfOver();
-    if (this.s.moteur === 'tf') void this.tf.run(1);
+    if (this.s.moteur === 'tf') this.tf.step();
     else {
       this.jsSlice(Infinity, 1);
       if (this.view.status === 'repos') this.view.status = 'pause';
@@ -215,7 +202,7 @@ export class LabController {
 
   /** The loop goes on without training: it finishes the map of where the run stopped. */
   pause(): void {
-    this.tf.stop();
+    this.tf.pause();
     if (this.training) this.view.status = 'pause';
     this.emit();
     this.refreshLater();
@@ -226,30 +213,11 @@ export class LabController {
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.job = null;
-    this.tf.stop();
   }
 
   destroy(): void {
     this.stop();
     this.tf.destroy();
-  }
-
-  /**
-   * How many more epochs the chosen speed allows at `now`: the credit grows with the time since
-   * it was last counted (at most a tenth of a second's worth, so a hidden tab does not burst).
-   */
-  pace(now: number): number {
-    const rate = epochsPerSecond[this.s.vitesse];
-    if (rate === Infinity) return Infinity;
-    const dt = Math.min(100, Math.max(0, now - this.creditAt));
-    this.creditAt = now;
-    this.credit = Math.min(this.credit + (rate * dt) / 1000, Math.max(1, rate / 10));
-    return Math.floor(this.credit);
-  }
-
-  /** `n` epochs were trained out of the speed's credit. */
-  spend(n: number): void {
-    if (epochsPerSecond[this.s.vitesse] !== Infinity) this.credit = Math.max(0, this.credit - n);
   }
 
   /** The run reached its epoch budget: its end, said. */
@@ -269,7 +237,7 @@ export class LabController {
     this.trainer ??= createTrainingStepper(this.spec, this.weights, labOptions(this.s, this.data));
     const reports = this.trainer.slice(budget, Math.min(maxEpochs, this.s.epoques - this.epoch));
     for (const r of reports) this.record(r, 'js');
-    this.spend(reports.length);
+    this.pace.spend(reports.length);
     if (this.trainer.status === 'diverged') this.stopWith('divergence', this.trainer.reason);
     else if (this.trainer.status === 'earlyStopped') {
       this.restored(this.trainer.bestEpoch);
@@ -301,18 +269,15 @@ export class LabController {
     }
     const js = this.training && this.s.moteur === 'js';
     const left = FRAME_BUDGET_MS - (performance.now() - start) - render;
-    const allowed = js ? this.pace(start) : 0;
+    const allowed = js ? this.pace.allowed(start) : 0;
     if (js && left > 0 && allowed > 0) {
       this.jsSlice(left, allowed);
       if (!this.training) this.emit();
     }
-    // the next map: a copy of the weights, as training goes on while it is drawn
+    // the next map: a copy of the weights, as training (or the worker's reports) goes on while it is drawn
     if (!this.job && this.stale && (!this.training || performance.now() - this.jobStart >= REFRESH_MS)) {
-      if (this.s.moteur === 'tf') this.tf.readWeights();
-      else {
-        this.stale = false;
-        this.job = this.mapJob(cloneWeights(this.weights));
-      }
+      this.stale = false;
+      this.job = this.mapJob(cloneWeights(this.weights));
     }
     this.schedule();
   };

@@ -1,101 +1,156 @@
 /**
- * The lab's runs on TensorFlow.js, for the controller: load the engine (once per backend), build
- * the model from the reference weights, train (`trainTfMlp` yields to the browser once 16 ms
- * have passed since its last yield, and after every epoch), and read the weights back for the
- * heat map — at most one read at a time, the map itself drawn by the controller's frames like
- * the reference engine's.
+ * The lab's runs on TensorFlow.js, the page's side of its training worker (train-worker.ts, on
+ * the shared life cycle of src/training): it starts, pauses, resumes and resets runs, and folds
+ * what the worker reports into the lab — losses per epoch, and the weights (at the pace the heat
+ * map redraws, at a pause, at the end) copied into the lab's weights, which the lab maps and
+ * scores with the course's engine as for its own runs. tfjs and the model live in the worker,
+ * ended when the island unmounts; `view.tensors` is the worker's `numTensors`. It knows the lab
+ * only through `TfHost`, so the controller and this file do not import each other.
  */
-import type { EpochReport } from '../../../nn';
-import type { LabController } from './controller';
-import { labOptions } from './data';
-import type { LabState } from './state';
-import { disposeTfModel, engineFor, resetTfModel, trainTfEpochs, type TfEngine } from '../shared/tf-engine';
+import type { BackendRequest, EpochReport, MlpSpec, MlpWeights } from '../../../nn';
+import { TrainingClient } from '../../../training/client';
+import type { FromTrainer } from '../../../training/protocol';
+import workerUrl from './train-worker.ts?worker&url';
+import { labOptions, type LabData } from './data';
+import { epochsPerSecond, type LabState } from './state';
+import type { LabJob, LabReport } from './train-task';
+import type { LabStatus, LabView } from './view';
+
+/** What a TensorFlow.js run needs of the lab (the controller). */
+export interface TfHost {
+  readonly view: LabView;
+  readonly s: LabState;
+  readonly data: LabData;
+  readonly spec: MlpSpec;
+  readonly weights: MlpWeights;
+  /** Epochs shown so far. */
+  readonly epoch: number;
+  record(r: EpochReport, engine: 'tf'): void;
+  stopWith(status: LabStatus, message?: string): void;
+  restored(epoch: number | undefined): void;
+  finishIfOver(): boolean;
+  emit(): void;
+  schedule(): void;
+  refreshLater(): void;
+}
 
 export class TfRun {
-  private engine: TfEngine | null = null;
-  private abort: AbortController | null = null;
-  private reading = false;
+  private readonly client = new TrainingClient<LabJob, never, LabReport>(workerUrl, (m) => this.receive(m));
+  /** A run is under way in the worker (started, not ended): a paused one is resumed. */
+  private running = false;
+  /** The backend asked for by the latest run. */
+  private request: BackendRequest | null = null;
 
-  constructor(private readonly c: LabController) {}
-
-  tensors(): number | null {
-    return this.engine ? this.engine.tf.memory().numTensors : null;
-  }
+  constructor(private readonly c: TfHost) {}
 
   /** New settings: the model goes (the engine stays, unless another one is wanted). */
   reset(s: LabState): void {
-    disposeTfModel(this.engine);
-    if (this.engine && (s.moteur !== 'tf' || this.engine.request !== s.backend)) this.c.view.backend = null;
+    this.running = false;
+    if (this.client.started) {
+      this.client.reset();
+      // until the worker says how many tensors are left
+      this.c.view.tensors = null;
+    }
+    if (s.moteur !== 'tf' || this.request !== s.backend) this.c.view.backend = null;
   }
 
-  stop(): void {
-    this.abort?.abort();
-    this.abort = null;
+  /** The run pauses in the worker after its current step; `play` resumes it. */
+  pause(): void {
+    if (this.running) this.client.pause();
   }
 
   destroy(): void {
-    this.stop();
-    disposeTfModel(this.engine);
-    this.engine = null;
+    this.running = false;
+    this.client.destroy();
   }
 
-  async run(epochs: number): Promise<void> {
+  /** Up to the settings' epoch budget: the paused run goes on, or a new one starts. */
+  play(): void {
+    const { c } = this;
+    if (!this.running) {
+      this.start(c.s.epoques - c.epoch);
+      return;
+    }
+    this.client.resume();
+    c.view.status = 'entrainement';
+    c.emit();
+    c.schedule();
+  }
+
+  /** One epoch (a paused run is left for a run of one epoch on the same model). */
+  step(): void {
+    this.start(1);
+  }
+
+  private start(epochs: number): void {
+    const { c } = this;
+    this.running = true;
+    this.request = c.s.backend;
+    c.view.status = 'chargement';
+    c.emit();
+    void this.client.start(
+      {
+        spec: c.spec,
+        // the worker's model carries on (with its optimiser's state) once the run has begun
+        weights: c.epoch === 0 ? c.weights : null,
+        options: labOptions(c.s, c.data),
+        firstEpoch: c.epoch,
+        epochs,
+        rate: epochsPerSecond[c.s.vitesse],
+      },
+      c.s.backend,
+    );
+  }
+
+  private receive(m: FromTrainer<LabReport>): void {
     const { c } = this;
     const { view } = c;
-    try {
-      const engine = (this.engine = await engineFor(this.engine, c.s.backend, view, () => c.emit()));
-      view.backend = engine.backend;
-      const model = engine.model ?? (await resetTfModel(engine, c.spec, c.weights));
-      view.status = 'entrainement';
-      this.abort = new AbortController();
-      const signal = this.abort.signal;
-      c.emit();
-      c.schedule();
-      const onEpoch = (r: EpochReport) => c.record(r, 'tf');
-      // the chosen speed: after an epoch that came too early, wait until its turn
-      const afterEpoch = async () => {
-        c.spend(1);
-        while (!signal.aborted && c.pace(performance.now()) < 1) await new Promise((r) => setTimeout(r, 20));
-      };
-      const options = { ...labOptions(c.s, c.data), afterEpoch };
-      const first = c.epoch;
-      const result = await trainTfEpochs(engine, options, first, epochs, signal, onEpoch);
-      if (model.disposed) return;
-      if (result.status === 'diverged') c.stopWith('divergence', result.reason);
-      else if (result.status === 'earlyStopped') {
-        // the run counts its epochs from `first`
-        c.restored(result.bestEpoch === undefined ? undefined : first + result.bestEpoch);
-        c.stopWith('arret', result.reason);
-      } else if (!c.finishIfOver()) view.status = 'pause';
-      c.emit();
-      c.refreshLater();
-    } catch (e) {
+    if (m.tensors !== null) view.tensors = m.tensors;
+    if (m.type === 'report') return this.report(m.report);
+    if (m.type === 'progress') {
+      view.status = 'chargement';
+      view.progress = m.progress;
+    } else if (m.type === 'engine') view.backend = m.backend;
+    else if (m.type === 'error') {
+      this.running = false;
       view.progress = null;
       c.stopWith(
         'erreur',
-        `La démo n’a pas pu s’exécuter\u00a0: ${e instanceof Error ? e.message : String(e)}. Rechargez la page ou choisissez un autre moteur.`,
+        `La démo n’a pas pu s’exécuter\u00a0: ${m.message}. Rechargez la page ou choisissez un autre moteur.`,
       );
-      c.emit();
-    }
+    } else if (m.type === 'end') this.running = false;
+    c.emit();
   }
 
-  /** Copies the model's weights into the reference weights, then has them mapped. */
-  readWeights(): void {
-    const model = this.engine?.model;
-    if (this.reading) return;
-    this.c.forgetMap();
-    if (!model || model.disposed) return;
-    this.reading = true;
-    model.getWeights().then(
-      (w) => {
-        this.reading = false;
-        if (model.disposed) return;
-        w.W.forEach((W, l) => this.c.weights.W[l]!.data.set(W.data));
-        w.b.forEach((b, l) => this.c.weights.b[l]!.set(b));
-        this.c.startMap(w);
-      },
-      // the model was disposed while its weights were read (reset): nothing to draw
-      () => (this.reading = false),
-    );
+  private report(r: LabReport): void {
+    const { c } = this;
+    const { view } = c;
+    if (r.started) {
+      view.backend = r.started;
+      view.progress = null;
+      view.status = 'entrainement';
+      c.emit();
+    }
+    if (r.epoch) {
+      // drawn by the lab's frames, like the reference engine's epochs
+      c.record(r.epoch, 'tf');
+      c.schedule();
+    }
+    if (r.weights) {
+      r.weights.W.forEach((W, l) => c.weights.W[l]!.data.set(W.data));
+      r.weights.b.forEach((b, l) => c.weights.b[l]!.set(b));
+      c.refreshLater();
+    }
+    if (r.end) {
+      this.running = false;
+      const { status, reason, bestEpoch } = r.end;
+      if (status === 'diverged') c.stopWith('divergence', reason);
+      else if (status === 'earlyStopped') {
+        c.restored(bestEpoch);
+        c.stopWith('arret', reason);
+      } else if (!c.finishIfOver()) view.status = 'pause';
+      c.emit();
+      c.refreshLater();
+    }
   }
 }

@@ -1,0 +1,82 @@
+/**
+ * The 2D lab's task in its training worker (train-worker.ts), on the shared life cycle
+ * (src/training/session.ts): the model from the page's initial weights (or the one trained so
+ * far, to go on with), epochs no faster than the chosen speed, a report per epoch (its losses),
+ * the weights at the pace the heat map redraws, at a pause and at the end, so that the page maps
+ * them and scores them with the course's engine.
+ */
+import {
+  earlyStopReason,
+  type BackendChoice,
+  type EpochReport,
+  type MlpSpec,
+  type MlpWeights,
+  type StepperOptions,
+  type TrainResult,
+} from '../../../nn';
+import type { TrainingTask } from '../../../training/session';
+import { createPace, REFRESH_MS } from './pace';
+
+export interface LabJob {
+  readonly spec: MlpSpec;
+  /** The initial weights; null: go on with the worker's model. */
+  readonly weights: MlpWeights | null;
+  /** The settings' run (data, optimiser, regularisation, patience), as for the reference engine. */
+  readonly options: Omit<StepperOptions, 'onEpoch' | 'onBatch'>;
+  /** Epochs done before (numbering and shuffling go on from there), and epochs to run now. */
+  readonly firstEpoch: number;
+  readonly epochs: number;
+  /** Epochs per second at most (Infinity: as fast as the engine goes). */
+  readonly rate: number;
+}
+
+export interface LabReport {
+  /** Training has begun on this backend. */
+  readonly started?: BackendChoice;
+  readonly epoch?: EpochReport;
+  readonly weights?: MlpWeights;
+  /** The run ended (a pause does not end it); `bestEpoch` after early stopping, counted from the lab's first epoch. */
+  readonly end?: { readonly status: TrainResult['status']; readonly reason?: string; readonly bestEpoch?: number };
+}
+
+const buffers = (w: MlpWeights): Transferable[] => [...w.W.map((m) => m.data.buffer), ...w.b.map((b) => b.buffer)];
+
+export const labTask = (): TrainingTask<LabJob, never, LabReport> => ({
+  async run(job, ctx) {
+    const { backend } = await ctx.engine();
+    const model = await ctx.model(job.spec, job.weights);
+    ctx.report({ started: backend });
+    const pace = createPace(job.rate);
+    let sentAt = performance.now();
+    const sendWeights = async () => {
+      const weights = await model.getWeights();
+      sentAt = performance.now();
+      ctx.report({ weights }, buffers(weights));
+    };
+    const { result } = await ctx.train(model, {
+      ...job.options,
+      firstEpoch: job.firstEpoch,
+      epochs: job.epochs,
+      afterEpoch: async (epoch) => {
+        ctx.report({ epoch });
+        if (performance.now() - sentAt >= REFRESH_MS) await sendWeights();
+        // the chosen speed: after an epoch that came too early, wait until its turn
+        pace.spend(1);
+        while (ctx.live() && pace.allowed(performance.now()) < 1) await new Promise((r) => setTimeout(r, 20));
+      },
+      onPause: sendWeights,
+    });
+    if (!ctx.live()) return;
+    const { status, bestEpoch } = result;
+    const patience = job.options.patience;
+    const reason =
+      status === 'earlyStopped' && bestEpoch !== undefined && patience !== undefined
+        ? earlyStopReason(patience, bestEpoch)
+        : result.reason;
+    // the diverged weights are not worth mapping
+    if (status !== 'diverged') await sendWeights();
+    ctx.report({
+      end: { status, ...(reason === undefined ? {} : { reason }), ...(bestEpoch === undefined ? {} : { bestEpoch }) },
+    });
+  },
+});
