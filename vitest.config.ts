@@ -19,8 +19,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // One browser at a time on a 2-core machine: parallel files would only fight for CPU.
-          fileParallelism: false,
+          // Two files at a time, one per core: a page's work (axe, a training, hydration) is mostly
+          // single-threaded in its renderer, so a second browser nearly halves the suite's time.
+          fileParallelism: true,
+          maxWorkers: 2,
           // Within a file, `describe.concurrent` runs two tests at a time (pages.test.ts: one page per core).
           maxConcurrency: 2,
           testTimeout: 180_000,
