@@ -1,19 +1,20 @@
 /**
  * `loadFastEngine()`, as the reader calls it: TensorFlow.js, downloaded only when code asks for
- * it, on WebGPU when a real GPU adapter exists, else WASM, else plain JS (the policy of
- * `pickBackend`). WebGL is not offered: a worker has no canvas to probe it with.
- * The .wasm files are resolved against `siteBase`, an absolute URL, because the worker may run
- * from a sandboxed (opaque-origin) frame where a root-relative path leads nowhere. In Node (no
- * siteBase) the wasm backend reads its files from node_modules, as the unit tests do.
+ * it, loaded by the islands' own loader (`loadTf`, src/nn/tf/load.ts) under the policy of
+ * `pickBackend`: WebGPU when a real GPU adapter exists, else WASM, else plain JS. This file only
+ * says what the worker offers and where the .wasm files are: against `siteBase`, an absolute URL,
+ * because the worker may run from a sandboxed (opaque-origin) frame where a root-relative path
+ * leads nowhere; in Node (no siteBase) the wasm backend reads its files from node_modules, as the
+ * unit tests and doc-tests do. No loading progress: a block's output is only what it prints.
  */
-import { pickBackend, type BackendName } from '../nn/index';
+import type { Capabilities } from '../nn/index';
 import type { Tf } from '../nn/tf/index';
 
 interface GpuLike {
   requestAdapter(): Promise<{ isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean } } | null>;
 }
 
-async function probeWebGpu(): Promise<'hardware' | 'software' | 'none'> {
+async function probeWebGpu(): Promise<Capabilities['webgpu']> {
   const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
   if (!gpu) return 'none';
   try {
@@ -25,16 +26,10 @@ async function probeWebGpu(): Promise<'hardware' | 'software' | 'none'> {
   }
 }
 
-async function register(tf: Tf, name: BackendName, siteBase: string | undefined): Promise<boolean> {
-  if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
-  if (name === 'wasm') {
-    const wasm = await import('@tensorflow/tfjs-backend-wasm');
-    if (siteBase) {
-      const { wasmUrls } = await import('./wasm-urls');
-      wasm.setWasmPaths(wasmUrls(siteBase));
-    }
-  }
-  return tf.setBackend(name);
+/** What this worker (or Node process) offers. */
+async function probe(): Promise<Capabilities> {
+  // WebGL is not offered: a worker has no canvas to probe it with.
+  return { webgpu: await probeWebGpu(), webgl: 'none', wasm: typeof WebAssembly === 'object' };
 }
 
 let loaded: Promise<Tf> | null = null;
@@ -43,25 +38,13 @@ let loaded: Promise<Tf> | null = null;
 export function makeLoadFastEngine(siteBase: string | undefined): () => Promise<Tf> {
   return function loadFastEngine() {
     loaded ??= (async () => {
-      const tf = await import('@tensorflow/tfjs');
-      const choice = pickBackend(
-        { webgpu: await probeWebGpu(), webgl: 'none', wasm: typeof WebAssembly === 'object' },
-        'auto',
-      );
-      const order: BackendName[] =
-        choice.name === 'webgpu' ? ['webgpu', 'wasm', 'cpu'] : choice.name === 'wasm' ? ['wasm', 'cpu'] : ['cpu'];
-      for (const name of order) {
-        try {
-          if (await register(tf, name, siteBase)) {
-            await tf.ready();
-            return tf;
-          }
-        } catch {
-          // Try the next backend.
-        }
-      }
-      throw new Error('Aucun moteur de calcul n’a pu démarrer.');
+      const { loadTf } = await import('../nn/tf/index');
+      const { tf } = await loadTf('auto', probe, undefined, {
+        wasmFiles: siteBase ? { siteBase } : 'node_modules',
+      });
+      return tf;
     })();
+    // A failure lets the next call try again.
     loaded.catch(() => (loaded = null));
     return loaded;
   };
