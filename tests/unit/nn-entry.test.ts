@@ -8,63 +8,15 @@
  * (tests/ and bench/ test src/nn's internals, and scripts/ run in plain Node, which cannot follow
  * index.ts's extensionless re-exports: they are not held to the entry.)
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import ts from 'typescript';
+import { codeOf, files } from './support/source-code';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NN = join(ROOT, 'src/nn');
 const ENTRIES = new Set([NN, join(NN, 'index'), join(NN, 'tf'), join(NN, 'tf/index')]);
-
-function* files(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* files(path);
-    else yield path;
-  }
-}
-
-/** Blanks `text` outside [start, end) ranges, keeping every newline so offsets keep their line. */
-function keepOnly(text: string, ranges: [number, number][]): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  let out = '';
-  let at = 0;
-  for (const [start, end] of ranges) {
-    out += blank(text.slice(at, start)) + text.slice(start, end);
-    at = end;
-  }
-  return out + blank(text.slice(at));
-}
-
-/** The parts of a file that hold code, the rest blanked: whole .ts/.mjs, scripts, frontmatter, MDX ESM. */
-function codeOf(path: string, text: string): string {
-  const ranges: [number, number][] = [];
-  if (/\.(svelte|astro)$/.test(path)) {
-    const front = path.endsWith('.astro') ? /^---\n([\s\S]*?)\n---/.exec(text) : null;
-    if (front) ranges.push([4, 4 + front[1]!.length]);
-    for (const m of text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
-      const start = m.index + m[0].indexOf('>') + 1;
-      ranges.push([start, start + m[1]!.length]);
-    }
-  } else if (path.endsWith('.mdx')) {
-    // ESM blocks: from a line starting with import/export, outside fenced code, to a blank line.
-    let fence = false;
-    let block: [number, number] | null = null;
-    let offset = 0;
-    for (const line of text.split('\n')) {
-      if (/^\s*(```|~~~)/.test(line)) fence = !fence;
-      if (block && line.trim() === '') {
-        ranges.push(block);
-        block = null;
-      } else if (block) block[1] = offset + line.length;
-      else if (!fence && /^(import|export)\b/.test(line)) block = [offset, offset + line.length];
-      offset += line.length + 1;
-    }
-    if (block) ranges.push(block);
-  } else return text;
-  return keepOnly(text, ranges);
-}
 
 /** Where `specifier`, imported from `file`, points (no extension, no `/index`), or null if not a path. */
 function target(file: string, specifier: string): string | null {
