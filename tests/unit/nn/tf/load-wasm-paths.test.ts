@@ -37,7 +37,7 @@ describe('loadTf: the .wasm files', () => {
     expect(Object.keys(paths!)).toEqual(FILES);
     for (const name of FILES) {
       expect(paths![name]).toBe(`https://cours.example${root![name]}`);
-      expect(paths![name].startsWith(siteBase)).toBe(true);
+      expect(paths![name]!.startsWith(siteBase)).toBe(true);
     }
   });
 
