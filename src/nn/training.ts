@@ -26,6 +26,16 @@ export interface OptimizerConfig {
   readonly decaySteps?: number;
 }
 
+/**
+ * Nombre de pas d’optimiseur d’un entraînement prévu.
+ *
+ * The optimiser steps of `epochs` epochs over `examples` examples in batches of `batchSize` (the
+ * last batch may be short): the T of a linear decay that reaches 0 at the run's end. At least 1.
+ */
+export function plannedSteps(epochs: number, examples: number, batchSize: number): number {
+  return Math.max(1, epochs * Math.ceil(examples / Math.max(1, batchSize)));
+}
+
 /** Weight penalty αΩ(θ) added to the cost, on the W matrices only (not the biases). */
 export interface Regularization {
   readonly kind: 'l1' | 'l2';

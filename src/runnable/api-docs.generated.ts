@@ -150,6 +150,7 @@ const packed: readonly string[] = [
   'penalty\tf\t(reg: Regularization, weights: MlpWeights) => number\tLa pénalité de régularisation L1 ou L2 des poids.',
   'penaltyGradient\tf\t(reg: Regularization, weights: MlpWeights) => Matrix[]\tLe gradient de la pénalité, par couche.',
   'pickBackend\tf\t(caps: Capabilities, request: BackendRequest) => Backen…\tChoisit le moteur de calcul.',
+  'plannedSteps\tf\t(epochs: number, examples: number, batchSize: number) =…\tNombre de pas d’optimiseur d’un entraînement prévu.',
   'plotHeatmap\tf\t(values: (number[])[] | Matrix, options?: PlotAxes) => …\tTrace une carte de chaleur — values[i][j] en ligne i, colonne j (tableau de lignes ou matrice).',
   'plotLines\tf\t(series: PlotInput, options?: PlotAxes) => void\tTrace des courbes — une série `{ name, x, y }`, plusieurs, ou simplement des valeurs y.',
   'plotScatter\tf\t(points: PlotInput | LabelledPoints, options?: PlotAxes…\tTrace un nuage de points — des séries `{ name, x, y }` ou un jeu 2D `{ X, labels }`.',

@@ -8,6 +8,7 @@
  */
 import {
   mlp,
+  plannedSteps,
   toMatrix,
   toTargets,
   progress,
@@ -143,7 +144,7 @@ export function makeFastMlp(loadFastEngine: () => Promise<Tf>) {
             ? {
                 ...base,
                 decay,
-                decaySteps: base.decaySteps ?? Math.max(1, epochs * Math.ceil(source.count / batchSize)),
+                decaySteps: base.decaySteps ?? plannedSteps(epochs, source.count, batchSize),
               }
             : decay === undefined
               ? base

@@ -2,7 +2,7 @@
  * What a run starts from, pure and seeded: the split of the first n images, the initial
  * weights, and the line that names the configuration in the table of runs.
  */
-import { createRng, initWeights, type MlpWeights, type OptimizerConfig } from '../../../nn';
+import { createRng, initWeights, plannedSteps, type MlpWeights, type OptimizerConfig } from '../../../nn';
 import { MNIST_PIXELS, mnistSpec, mnistSplitCounts, type MnistState } from './state';
 
 /** Validation first (floor(n·val) images), training the rest, from one seeded permutation of 0…n−1. */
@@ -41,7 +41,7 @@ export function mnistOptimizer(
 ): OptimizerConfig {
   const base = { name: s.optim, learningRate: s.lr } as const;
   if (s.decroissance === 'aucune') return base;
-  return { ...base, decay: 'linear', decaySteps: s.epoques * Math.ceil(trainImages / s.lot) };
+  return { ...base, decay: 'linear', decaySteps: plannedSteps(s.epoques, trainImages, s.lot) };
 }
 
 /** "784 → 128 → 10, relu, adam 0,003 décroissant, lots de 256" for the table of runs. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createOptimizer, learningRateAt } from '../../../../src/nn/math/optimizers';
-import type { OptimizerConfig } from '../../../../src/nn/training';
+import { plannedSteps, type OptimizerConfig } from '../../../../src/nn/training';
 
 /**
  * Two parameters θ = (θ₁, θ₂) of J(θ) = θ₁² + 10θ₂² (gradient (2θ₁, 20θ₂)), in two blocks of one.
@@ -154,5 +154,17 @@ describe('createOptimizer', () => {
   });
   it('rejects an unknown name', () => {
     expect(() => createOptimizer({ name: 'lion' as 'sgd', learningRate: 0.1 })).toThrow(/inconnu/);
+  });
+});
+
+describe('plannedSteps', () => {
+  it('counts a short last batch as a step, in every epoch', () => {
+    // 48,000 images in batches of 128: 375 steps an epoch; 1,000 in batches of 128: 7 full + 1 short
+    expect(plannedSteps(4, 48_000, 128)).toBe(1500);
+    expect(plannedSteps(3, 1000, 128)).toBe(24);
+  });
+  it('is at least 1, so a linear decay always has a T', () => {
+    expect(plannedSteps(0, 1000, 128)).toBe(1);
+    expect(plannedSteps(2, 0, 128)).toBe(1);
   });
 });
