@@ -8,6 +8,7 @@
 import type { BackendChoice, MlpSpec, MlpWeights } from '../../../nn';
 import type { LoadProgress } from '../../../nn/tf';
 import { TrainingClient } from '../../../training/client';
+import { foldEngineNews, runFailure } from '../../../training/engine-news';
 import type { FromTrainer } from '../../../training/protocol';
 import workerUrl from './train-worker.ts?worker&url';
 import type { CalcJob, CalcReport } from './train-task';
@@ -59,15 +60,11 @@ export class CalcRun {
 
   private receive(m: FromTrainer<CalcReport>): void {
     const { view } = this;
-    if (m.tensors !== null) view.tensors = m.tensors;
-    if (m.type === 'progress') {
-      view.status = 'chargement';
-      view.progress = m.progress;
-    } else if (m.type === 'engine') view.backend = m.backend;
-    else if (m.type === 'error') {
+    if (foldEngineNews(view, m)) return this.emit();
+    if (m.type === 'error') {
       view.progress = null;
       view.status = 'erreur';
-      view.message = `L’entraînement n’a pas pu s’exécuter\u00a0: ${m.message}. Rechargez la page ou choisissez un autre moteur.`;
+      view.message = runFailure('L’entraînement', m.message);
     } else if (m.type === 'report') {
       const r = m.report;
       if (r.epoch) {

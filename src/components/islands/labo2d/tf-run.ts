@@ -9,6 +9,7 @@
  */
 import type { BackendRequest, EpochReport, MlpSpec, MlpWeights } from '../../../nn';
 import { TrainingClient } from '../../../training/client';
+import { foldEngineNews, runFailure } from '../../../training/engine-news';
 import type { FromTrainer } from '../../../training/protocol';
 import workerUrl from './train-worker.ts?worker&url';
 import { labOptions, type LabData } from './data';
@@ -105,19 +106,12 @@ export class TfRun {
   private receive(m: FromTrainer<LabReport>): void {
     const { c } = this;
     const { view } = c;
-    if (m.tensors !== null) view.tensors = m.tensors;
+    if (foldEngineNews(view, m)) return c.emit();
     if (m.type === 'report') return this.report(m.report);
-    if (m.type === 'progress') {
-      view.status = 'chargement';
-      view.progress = m.progress;
-    } else if (m.type === 'engine') view.backend = m.backend;
-    else if (m.type === 'error') {
+    if (m.type === 'error') {
       this.running = false;
       view.progress = null;
-      c.stopWith(
-        'erreur',
-        `La démo n’a pas pu s’exécuter\u00a0: ${m.message}. Rechargez la page ou choisissez un autre moteur.`,
-      );
+      c.stopWith('erreur', runFailure('La démo', m.message));
     } else if (m.type === 'end') this.running = false;
     c.emit();
   }
