@@ -187,6 +187,14 @@ export class LabController {
     }
   }
 
+  /** « Vitesse » changed: not another experiment, so the run (or the pause) goes on at the new speed. */
+  setSpeed(vitesse: LabState['vitesse']): void {
+    if (!this.s || this.s.vitesse === vitesse) return;
+    this.s = { ...this.s, vitesse };
+    this.pace.setRate(epochsPerSecond[vitesse]);
+    this.tf.setRate(epochsPerSecond[vitesse]);
+  }
+
   /** One epoch, then pause. */
   step(): void {
     if (this.training || this.view.status === 'chargement') return;

@@ -15,6 +15,8 @@ export interface EpochPace {
   allowed(now: number): number;
   /** `n` epochs were trained out of the credit. */
   spend(n: number): void;
+  /** The reader changed « Vitesse » during the run: the new rate holds from now on. */
+  setRate(rate: number): void;
 }
 
 /** `rate`: epochs per second (Infinity: no limit). */
@@ -31,6 +33,11 @@ export function createPace(rate: number): EpochPace {
     },
     spend(n) {
       if (rate !== Infinity) credit = Math.max(0, credit - n);
+    },
+    setRate(next) {
+      // The credit saved at the old rate is not spent in a burst at a faster one.
+      credit = Math.min(credit, 1);
+      rate = next;
     },
   };
 }

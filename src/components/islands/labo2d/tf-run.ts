@@ -14,7 +14,7 @@ import type { FromTrainer } from '../../../training/protocol';
 import workerUrl from './train-worker.ts?worker&url';
 import { labOptions, type LabData } from './data';
 import { epochsPerSecond, type LabState } from './state';
-import type { LabJob, LabReport } from './train-task';
+import type { LabInput, LabJob, LabReport } from './train-task';
 import type { LabStatus, LabView } from './view';
 
 /** What a TensorFlow.js run needs of the lab (the controller). */
@@ -36,7 +36,7 @@ export interface TfHost {
 }
 
 export class TfRun {
-  private readonly client = new TrainingClient<LabJob, never, LabReport>(workerUrl, (m) => this.receive(m));
+  private readonly client = new TrainingClient<LabJob, LabInput, LabReport>(workerUrl, (m) => this.receive(m));
   /** A run is under way in the worker (started, not ended): a paused one is resumed. */
   private running = false;
   /** The backend asked for by the latest run. */
@@ -63,6 +63,11 @@ export class TfRun {
   destroy(): void {
     this.running = false;
     this.client.destroy();
+  }
+
+  /** « Vitesse » changed: the run under way in the worker goes at `rate` epochs per second from now. */
+  setRate(rate: number): void {
+    if (this.running) this.client.input({ rate });
   }
 
   /** Up to the settings' epoch budget: the paused run goes on, or a new one starts. */

@@ -14,8 +14,8 @@ import {
   type StepperOptions,
   type TrainResult,
 } from '../../../nn';
-import type { TrainingTask } from '../../../training/session';
-import { createPace, REFRESH_MS } from './pace';
+import type { RunContext, TrainingTask } from '../../../training/session';
+import { createPace, REFRESH_MS, type EpochPace } from './pace';
 
 export interface LabJob {
   readonly spec: MlpSpec;
@@ -41,42 +41,56 @@ export interface LabReport {
 
 const buffers = (w: MlpWeights): Transferable[] => [...w.W.map((m) => m.data.buffer), ...w.b.map((b) => b.buffer)];
 
-export const labTask = (): TrainingTask<LabJob, never, LabReport> => ({
-  async run(job, ctx) {
-    const { backend } = await ctx.engine();
-    const model = await ctx.model(job.spec, job.weights);
-    ctx.report({ started: backend });
-    const pace = createPace(job.rate);
-    let sentAt = performance.now();
-    const sendWeights = async () => {
-      const weights = await model.getWeights();
-      sentAt = performance.now();
-      ctx.report({ weights }, buffers(weights));
-    };
-    const { result } = await ctx.train(model, {
-      ...job.options,
-      firstEpoch: job.firstEpoch,
-      epochs: job.epochs,
-      afterEpoch: async (epoch) => {
-        ctx.report({ epoch });
-        if (performance.now() - sentAt >= REFRESH_MS) await sendWeights();
-        // the chosen speed: after an epoch that came too early, wait until its turn
-        pace.spend(1);
-        while (ctx.live() && pace.allowed(performance.now()) < 1) await new Promise((r) => setTimeout(r, 20));
-      },
-      onPause: sendWeights,
-    });
-    if (!ctx.live()) return;
-    const { status, bestEpoch } = result;
-    const patience = job.options.patience;
-    const reason =
-      status === 'earlyStopped' && bestEpoch !== undefined && patience !== undefined
-        ? earlyStopReason(patience, bestEpoch)
-        : result.reason;
-    // the diverged weights are not worth mapping
-    if (status !== 'diverged') await sendWeights();
-    ctx.report({
-      end: { status, ...(reason === undefined ? {} : { reason }), ...(bestEpoch === undefined ? {} : { bestEpoch }) },
-    });
-  },
-});
+/** Sent during a run when the reader changes « Vitesse »: epochs per second from now on. */
+export interface LabInput {
+  readonly rate: number;
+}
+
+export function labTask(): TrainingTask<LabJob, LabInput, LabReport> {
+  /** The pace of the run under way (a new run starts with its job's rate). */
+  let pace: EpochPace | null = null;
+  return {
+    input: ({ rate }) => pace?.setRate(rate),
+    run: async (job, ctx) => {
+      pace = createPace(job.rate);
+      await run(job, ctx, pace);
+    },
+  };
+}
+
+async function run(job: LabJob, ctx: RunContext<LabReport>, pace: EpochPace): Promise<void> {
+  const { backend } = await ctx.engine();
+  const model = await ctx.model(job.spec, job.weights);
+  ctx.report({ started: backend });
+  let sentAt = performance.now();
+  const sendWeights = async () => {
+    const weights = await model.getWeights();
+    sentAt = performance.now();
+    ctx.report({ weights }, buffers(weights));
+  };
+  const { result } = await ctx.train(model, {
+    ...job.options,
+    firstEpoch: job.firstEpoch,
+    epochs: job.epochs,
+    afterEpoch: async (epoch) => {
+      ctx.report({ epoch });
+      if (performance.now() - sentAt >= REFRESH_MS) await sendWeights();
+      // the chosen speed: after an epoch that came too early, wait until its turn
+      pace.spend(1);
+      while (ctx.live() && pace.allowed(performance.now()) < 1) await new Promise((r) => setTimeout(r, 20));
+    },
+    onPause: sendWeights,
+  });
+  if (!ctx.live()) return;
+  const { status, bestEpoch } = result;
+  const patience = job.options.patience;
+  const reason =
+    status === 'earlyStopped' && bestEpoch !== undefined && patience !== undefined
+      ? earlyStopReason(patience, bestEpoch)
+      : result.reason;
+  // the diverged weights are not worth mapping
+  if (status !== 'diverged') await sendWeights();
+  ctx.report({
+    end: { status, ...(reason === undefined ? {} : { reason }), ...(bestEpoch === undefined ? {} : { bestEpoch }) },
+  });
+}

@@ -119,6 +119,32 @@ describe('the lab controller', () => {
     lab.destroy();
   });
 
+  it('goes at a new « Vitesse » chosen during the run, without a reset', () => {
+    const clock = vi.spyOn(performance, 'now');
+    let t = 1000;
+    clock.mockImplementation(() => t);
+    const lab = new LabController(() => {});
+    lab.reset({ ...s, vitesse: 'lente' });
+    lab.play();
+    for (let i = 0; i < 60; i++) {
+      runFrames(1);
+      t += 1000 / 60;
+    }
+    const slow = lab.epoch;
+    expect(slow).toBeLessThanOrEqual(11);
+    lab.setSpeed('rapide');
+    for (let i = 0; i < 60; i++) {
+      runFrames(1);
+      t += 1000 / 60;
+    }
+    // one more second, at 250 epochs per second this time (the curves and the run kept)
+    expect(lab.epoch - slow).toBeGreaterThanOrEqual(240);
+    expect(lab.epoch - slow).toBeLessThanOrEqual(251);
+    expect(lab.view.train.length).toBe(lab.epoch);
+    clock.mockRestore();
+    lab.destroy();
+  });
+
   it('keeps the run as the ghost when the settings change, until it is cleared', () => {
     let pushed: LabView | null = null;
     const lab = new LabController((v) => (pushed = { ...v, train: v.train.slice() }));
