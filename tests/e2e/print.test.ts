@@ -71,6 +71,9 @@ test('chapter 7 prints without controls, with its islands’ links and QR codes 
   expect(printed).toContain(squash('neurone-par-neurone.github.io/neurone-par-neurone/demo/labo-2d/'));
   await page.emulateMedia({ media: 'print' });
   expect((await qr.boundingBox())!.width).toBeGreaterThan(90);
+  // How fast the lab trains means nothing on paper; its other settings print as their values.
+  expect(await lab.getByRole('combobox', { name: 'Vitesse' }).isVisible()).toBe(false);
+  expect(await lab.getByRole('combobox', { name: 'Optimiseur' }).isVisible()).toBe(true);
   const require = createRequire(import.meta.url);
   await page.addScriptTag({ path: require.resolve('jsqr') });
   const decoded = await qr.evaluate(async (svg) => {
