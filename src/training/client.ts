@@ -3,8 +3,8 @@
  * (the site's own code, so no sandbox, unlike the code blocks), ended by `destroy` when the
  * island unmounts. `start` probes the browser once (a canvas for WebGL: only the page has one)
  * and names the run; pause, resume, stop and reset name it too. Replies about another run than
- * the current one are dropped (the stale-run guard); the others, and `memory` replies, go to
- * `onMessage`. Browser only.
+ * the current one are dropped (the stale-run guard); the others, and `memory` replies and the
+ * task's notices (outside any run), go to `onMessage`. Browser only.
  */
 import type { BackendRequest, Capabilities } from '../nn';
 import type { FromTrainer, ToTrainer } from './protocol';
@@ -16,21 +16,21 @@ function probe(): Promise<Capabilities> {
   return caps;
 }
 
-export class TrainingClient<J, I, R> {
+export class TrainingClient<J, I, R, N = never> {
   private worker: Worker | null = null;
   private runId = 0;
 
   constructor(
     private readonly url: string,
-    private readonly onMessage: (m: FromTrainer<R>) => void,
+    private readonly onMessage: (m: FromTrainer<R, N>) => void,
   ) {}
 
   private get w(): Worker {
     if (this.worker) return this.worker;
     const worker = (this.worker = new Worker(this.url, { type: 'module' }));
-    worker.onmessage = (e: MessageEvent<FromTrainer<R>>) => {
+    worker.onmessage = (e: MessageEvent<FromTrainer<R, N>>) => {
       const m = e.data;
-      if (m.type === 'ready' || m.type === 'memory' || m.runId === this.runId) this.onMessage(m);
+      if (m.type === 'ready' || m.type === 'memory' || m.type === 'notice' || m.runId === this.runId) this.onMessage(m);
     };
     worker.onerror = (e) => {
       e.preventDefault();
@@ -74,7 +74,7 @@ export class TrainingClient<J, I, R> {
     this.post({ type: 'reset', runId: ++this.runId });
   }
 
-  /** Data for the worker, sent once; `transfer`: its buffers, which the page no longer uses. */
+  /** A message for the task outside runs (it starts the worker); `transfer`: buffers the page gives up. */
   input(input: I, transfer: Transferable[] = []): void {
     this.post({ type: 'input', input }, transfer);
   }

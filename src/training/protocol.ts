@@ -5,8 +5,9 @@
  * dropped on both sides — the stale-run guard. Every reply also carries the worker's
  * `tf.memory().numTensors` (null before tfjs is loaded), which the islands print and the tests read.
  *
- * J: the island's jobs, I: its inputs (data sent once, outside any run, e.g. MNIST chunks as
- * transferable buffers), R: its reports (what the page draws).
+ * J: the island's jobs, I: its inputs (messages outside any run, e.g. « load the MNIST files »),
+ * R: its reports (what the page draws), N: its notices (what the task tells the page outside any
+ * run, e.g. the data's progress: not named by a run, so never dropped as stale).
  */
 import type { BackendChoice, BackendRequest, Capabilities } from '../nn';
 import type { LoadProgress } from '../nn/tf';
@@ -34,8 +35,10 @@ interface Reply {
 }
 
 /** Worker → page. */
-export type FromTrainer<R> =
+export type FromTrainer<R, N = never> =
   | (Reply & { readonly type: 'ready' })
+  /** The task's news outside any run (see `TrainingTask.input`). */
+  | (Reply & { readonly type: 'notice'; readonly notice: N })
   /** After a reset: what is left. */
   | (Reply & { readonly type: 'memory'; readonly runId: number })
   /** The engine is loading (null: done). */

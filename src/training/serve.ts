@@ -6,9 +6,9 @@
 import type { FromTrainer, ToTrainer } from './protocol';
 import { TrainingSession, type TrainingTask } from './session';
 
-export function serveTraining<J, I, R>(task: TrainingTask<J, I, R>): void {
+export function serveTraining<J, I, R, N = never>(task: TrainingTask<J, I, R, N>): void {
   const scope = globalThis as unknown as {
-    postMessage(message: FromTrainer<R>, transfer?: Transferable[]): void;
+    postMessage(message: FromTrainer<R, N>, transfer?: Transferable[]): void;
     onmessage: ((event: MessageEvent<ToTrainer<J, I>>) => void) | null;
   };
   const session = new TrainingSession(task, (m, transfer) => scope.postMessage(m, transfer ?? []));

@@ -61,9 +61,12 @@ export interface RunContext<R> {
   report(r: R, transfer?: Transferable[]): void;
 }
 
-export interface TrainingTask<J, I, R> {
-  /** Data sent once, outside runs. */
-  input?(input: I): void;
+/** Posts a task's notice to the page, outside any run (never dropped as stale). */
+export type Notify<N> = (notice: N, transfer?: Transferable[]) => void;
+
+export interface TrainingTask<J, I, R, N = never> {
+  /** A message outside runs (e.g. « load the data »); `notify` answers, now or later. */
+  input?(input: I, notify: Notify<N>): void;
   run(job: J, ctx: RunContext<R>): Promise<void>;
 }
 
@@ -72,7 +75,7 @@ type Next = 'resume' | 'stop' | 'gone';
 /** How often a run in the worker yields to its messages (a pause or stop waits at most this long). */
 const WORKER_YIELD_MS = 50;
 
-export class TrainingSession<J, I, R> {
+export class TrainingSession<J, I, R, N = never> {
   private engineState: { tf: Tf; backend: BackendChoice; request: BackendRequest } | null = null;
   private modelState: TfMlp | null = null;
   private optimizerState: TfOptimizer | null = null;
@@ -85,16 +88,19 @@ export class TrainingSession<J, I, R> {
   private resumeWith: ((next: Next) => void) | null = null;
 
   constructor(
-    private readonly task: TrainingTask<J, I, R>,
-    private readonly post: (m: FromTrainer<R>, transfer?: Transferable[]) => void,
+    private readonly task: TrainingTask<J, I, R, N>,
+    private readonly post: (m: FromTrainer<R, N>, transfer?: Transferable[]) => void,
   ) {}
+
+  private readonly notify: Notify<N> = (notice, transfer) =>
+    this.post({ type: 'notice', notice, tensors: this.tensors() }, transfer);
 
   tensors(): number | null {
     return this.engineState ? this.engineState.tf.memory().numTensors : null;
   }
 
   input(input: I): void {
-    this.task.input?.(input);
+    this.task.input?.(input, this.notify);
   }
 
   /** The current run (if any) becomes stale: it stops at its next step or leaves its pause. */
