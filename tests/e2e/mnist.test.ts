@@ -5,8 +5,8 @@
  * cells; the timing figures add up to the wall time measured in the page; a test image drawn on
  * the canvas gets its class; the imbalance experiment shows the rare digit's recall fall below
  * what the chapter says, and recover; the MLP's five epochs leave no tensor behind (longest task
- * printed); training runs in the island's worker (its reports arrive as messages, tfjs is fetched
- * there, not by the page); a preset sets every field it names; corrupted data files are refused
+ * printed); training runs in the island's worker (its reports arrive as messages, tfjs and the
+ * MNIST files are fetched and decoded there, not by the page, which gets the labels only); a preset sets every field it names; corrupted data files are refused
  * in French and a retry succeeds; a model file round-trips.
  */
 import { gzipSync } from 'node:zlib';
@@ -295,11 +295,30 @@ test('five epochs of 784-128-10 leave no tensor behind; the page stays responsiv
   await context.close();
 }, 300_000);
 
-test('training runs in a worker: its reports reach the page as messages, tfjs is fetched by the worker only', async () => {
+test('training runs in a worker: its reports reach the page as messages, tfjs and the images are fetched by the worker only', async () => {
   const { page, context, errors } = await openPage(
     browser,
     'demo/mnist/?mnist.moteur=wasm&mnist.n=2000&mnist.couches=&mnist.epoques=2&mnist.lot=64',
   );
+  // Before the page's scripts: count what decoding MNIST files would use on the main thread
+  // (gunzip and SHA-256; a worker has its own globals, untouched by this).
+  await page.addInitScript(() => {
+    const w = window as unknown as { decoded: string[] };
+    w.decoded = [];
+    const Native = window.DecompressionStream;
+    window.DecompressionStream = class extends Native {
+      constructor(format: CompressionFormat) {
+        super(format);
+        w.decoded.push(`gunzip ${format}`);
+      }
+    };
+    const digest = crypto.subtle.digest.bind(crypto.subtle);
+    crypto.subtle.digest = (algorithm, data) => {
+      w.decoded.push(`digest ${JSON.stringify(algorithm)}`);
+      return digest(algorithm, data);
+    };
+  });
+  await page.reload({ waitUntil: 'load' });
   const demo = demoOf(page);
   await hydrated(demo);
   // The island starts its worker on first use: wrap Worker now to hear what workers post.
@@ -312,14 +331,17 @@ test('training runs in a worker: its reports reach the page as messages, tfjs is
       constructor(url: string | URL, options?: WorkerOptions) {
         super(url, options);
         w.started.push(String(url));
-        this.addEventListener('message', (e: MessageEvent<{ type?: string; report?: { view?: object } }>) =>
-          w.heard.push(`${e.data.type}:${Object.keys(e.data.report?.view ?? {}).join(',')}`),
+        this.addEventListener(
+          'message',
+          (e: MessageEvent<{ type?: string; report?: { view?: object }; notice?: { kind?: string } }>) =>
+            w.heard.push(`${e.data.type}:${e.data.notice?.kind ?? Object.keys(e.data.report?.view ?? {}).join(',')}`),
         );
       }
     };
   });
   await demo.getByRole('button', { name: 'Entraîner' }).click();
   await demo.getByText('Entraînement terminé.').waitFor({ timeout: 120_000 });
+  await demo.getByText(/Données chargées\u00a0: 70[\s\u202f]000 images/).waitFor({ timeout: 60_000 });
   const { heard, started } = await page.evaluate(() => {
     const w = window as unknown as { heard: string[]; started: string[] };
     return { heard: w.heard, started: w.started };
@@ -336,6 +358,16 @@ test('training runs in a worker: its reports reach the page as messages, tfjs is
   expect(worker).toBeDefined();
   const workerFetched = await worker!.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
   expect(wasm(workerFetched).length).toBeGreaterThan(0);
+  // The MNIST files too were fetched, gunzipped and checked by the worker, which holds the images:
+  // the page heard each chunk's arrival (with its labels), and never decoded anything itself.
+  const mnistFiles = (entries: string[]) => entries.filter((n) => /\/data\/mnist\//.test(n));
+  expect(mnistFiles(pageFetched)).toEqual([]);
+  expect(mnistFiles(workerFetched).filter((n) => n.endsWith('.npnm.gz'))).toHaveLength(7);
+  expect(heard.filter((h) => h === 'notice:chunk')).toHaveLength(7);
+  expect(await page.evaluate(() => (window as unknown as { decoded: string[] }).decoded)).toEqual([]);
+  // What the page shows from the labels alone: the class counts of the 60,000 training images.
+  const counts = await Promise.all(Array.from({ length: 10 }, (_, k) => value(demo, `mnist-effectifs-${k}`)));
+  expect(counts.reduce((a, v) => a + v, 0)).toBe(60_000);
   const tensors = demo.getByTestId('mnist-tenseurs');
   expect(await tensors.textContent()).toBe(await tensors.getAttribute('data-base'));
   expect(errors).toEqual([]);

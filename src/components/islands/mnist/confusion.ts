@@ -60,6 +60,9 @@ export function confusionName(count: number, trueDigit: number, predicted: numbe
 /** A misclassified image the matrix can show: its index in the set and its pixels. */
 export interface MisclassifiedImage {
   readonly index: number;
-  /** rows·cols bytes, or a longer subarray starting with them (e.g. `set.images.subarray(index·784)`). */
-  readonly pixels: Uint8Array;
+  /**
+   * rows·cols bytes, or a longer subarray starting with them (e.g. `set.images.subarray(index·784)`);
+   * null while they are on their way (from the island's worker): the image is drawn when they arrive.
+   */
+  readonly pixels: Uint8Array | null;
 }

@@ -1,19 +1,20 @@
 /**
  * The MNIST island's side of its training worker (train-worker.ts, on the shared life cycle of
- * src/training): it forwards the chunks once, starts, pauses, resumes, stops and resets runs, and
- * folds what the worker reports into the view (view.ts) — the page only draws. tfjs, the model
- * and every tensor live in the worker, which ends when the island unmounts; `view.tensors` is
- * the worker's `numTensors`, as its replies say.
+ * src/training): it passes the data store's messages (load, pixels wanted) and hands it the
+ * worker's data notices (data-store.ts), starts, pauses, resumes, stops and resets runs, and
+ * folds what the worker reports into the view (view.ts) — the page only draws. The images, tfjs,
+ * the model and every tensor live in the worker, which ends when the island unmounts;
+ * `view.tensors` is the worker's `numTensors`, as its replies say.
  */
 import type { MlpWeights } from '../../../nn';
 import { TrainingClient } from '../../../training/client';
 import type { FromTrainer } from '../../../training/protocol';
 import workerUrl from './train-worker.ts?worker&url';
-import type { MnistInput, MnistJob, MnistReport } from './train-task';
+import type { MnistJob, MnistReport } from './train-task';
+import type { MnistInput, MnistNotice } from './data-shelf';
 import type { ScenarioResult } from './imbalance-run';
 import { emptyMnistView, type MnistView } from './view';
 import { emptyRunTiming } from './timing';
-import type { MnistChunk } from '../../../nn';
 import type { MnistState } from './state';
 
 /** What the imbalance experiment hears: a scenario's result, the end, a stop, or an error. */
@@ -21,11 +22,15 @@ export type ImbalanceNews = ScenarioResult | 'fini' | 'arret' | Error;
 
 export class MnistRun {
   readonly view: MnistView = emptyMnistView();
-  private readonly client: TrainingClient<MnistJob, MnistInput, MnistReport>;
+  private readonly client: TrainingClient<MnistJob, MnistInput, MnistReport, MnistNotice>;
   private job: MnistJob['kind'] | null = null;
   private onScenario: ((r: ImbalanceNews) => void) | null = null;
 
-  constructor(private readonly onChange: (view: MnistView) => void) {
+  /** `onData`: the worker's news about the data (for the data store), or an Error if the worker failed outside a run. */
+  constructor(
+    private readonly onChange: (view: MnistView) => void,
+    private readonly onData: (notice: MnistNotice | Error) => void,
+  ) {
     this.client = new TrainingClient(workerUrl, (m) => this.receive(m));
   }
 
@@ -33,8 +38,9 @@ export class MnistRun {
     this.onChange(this.view);
   }
 
-  private receive(m: FromTrainer<MnistReport>): void {
+  private receive(m: FromTrainer<MnistReport, MnistNotice>): void {
     const { view } = this;
+    if (m.type === 'notice') return this.onData(m.notice);
     if (m.tensors !== null) view.tensors = m.tensors;
     const imbalance = this.job === 'imbalance';
     switch (m.type) {
@@ -51,6 +57,8 @@ export class MnistRun {
         if (m.report.scenario) this.onScenario?.(m.report.scenario);
         break;
       case 'error':
+        // outside any run, only the worker itself can have failed (it did not start): the data with it
+        if (this.job === null) this.onData(new Error(`Les images n’ont pas pu être chargées\u00a0: ${m.message}.`));
         view.progress = null;
         if (imbalance) {
           this.onScenario?.(new Error(m.message));
@@ -73,11 +81,9 @@ export class MnistRun {
     this.emit();
   }
 
-  /** A checked chunk of the data store: a copy goes to the worker, once, as transferable buffers. */
-  input(set: 'train' | 'test', chunk: MnistChunk): void {
-    const images = chunk.images.slice();
-    const labels = chunk.labels.slice();
-    this.client.input({ set, chunk: { ...chunk, images, labels } }, [images.buffer, labels.buffer]);
+  /** The data store's message to the worker (a load, pixels wanted); the first one starts the worker. */
+  input(input: MnistInput): void {
+    this.client.input(input);
   }
 
   /** The model, the curves and the evaluation go (the engine and the table of runs stay). */

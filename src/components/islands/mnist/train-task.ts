@@ -1,15 +1,17 @@
 /**
  * The MNIST island's task in its training worker (train-worker.ts), on the shared life cycle
- * (src/training/session.ts): the chunks arrive once, as the page's loader passes them; a run
- * waits for the images it needs, builds the model from the seed, trains epoch after epoch on the
+ * (src/training/session.ts): the worker loads the MNIST chunks itself and keeps them (data-shelf.ts,
+ * on the page's « load »; the page gets only the labels and the pixels it draws); a run waits for
+ * the images it needs, builds the model from the seed, trains epoch after epoch on the
  * fly-made batches, measures on the validation split after each epoch (and, within an epoch, the
  * figures of live-figures.ts), then evaluates on the 10,000 test images and frees its tensors.
  * One clock, started at the click (timing.ts), charges the run's time to its phases. Reports are
  * patches of what the page shows (view.ts): the page only draws them.
  */
-import { assembleMnistSet, type MlpWeights, type MnistChunk, type MnistSet } from '../../../nn';
+import type { MlpWeights } from '../../../nn';
 import type { Tf, TfMlp } from '../../../nn/tf';
 import type { RunContext, TrainingTask } from '../../../training/session';
+import { Shelf, type MnistInput, type MnistNotice } from './data-shelf';
 import { IMBALANCE_IMAGES, runImbalanceExperiment, type ScenarioResult } from './imbalance-run';
 import { LiveFigures } from './live-figures';
 import { measure } from './measure';
@@ -28,12 +30,6 @@ export type MnistJob =
   /** An imported model: evaluated on the test set as after a run. */
   | { readonly kind: 'load'; readonly s: MnistState; readonly weights: MlpWeights }
   | { readonly kind: 'imbalance'; readonly s: MnistState };
-
-/** A chunk of the training or test set, as the page's loader checked it. */
-export interface MnistInput {
-  readonly set: 'train' | 'test';
-  readonly chunk: MnistChunk;
-}
 
 /** What of the page's view the worker fills (the rest: engine, progress, tensors, the table of runs). */
 export type WorkerView = Pick<
@@ -62,58 +58,10 @@ export interface MnistReport {
   readonly scenario?: ScenarioResult;
 }
 
-/** The chunks received so far; a run waits here for the ones it needs. */
-class Shelf {
-  private readonly train = new Map<number, MnistChunk>();
-  private test: MnistChunk | null = null;
-  private cache: MnistSet | null = null;
-  private waiters: (() => void)[] = [];
-
-  add({ set, chunk }: MnistInput): void {
-    if (set === 'test') this.test = chunk;
-    else this.train.set(chunk.offset, chunk);
-    const waiting = this.waiters;
-    this.waiters = [];
-    for (const w of waiting) w();
-  }
-
-  private trainLoaded(): number {
-    let loaded = 0;
-    while (this.train.has(loaded)) loaded += this.train.get(loaded)!.count;
-    return loaded;
-  }
-
-  private async until(ready: () => boolean, signal: AbortSignal): Promise<void> {
-    while (!ready()) {
-      if (signal.aborted) throw new Error('abandonné');
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        signal.addEventListener('abort', () => resolve(), { once: true });
-      });
-    }
-  }
-
-  /** The first `n` training images (or more), once their chunks have arrived. */
-  async whenTrain(n: number, signal: AbortSignal): Promise<MnistSet> {
-    await this.until(() => this.trainLoaded() >= n, signal);
-    const loaded = this.trainLoaded();
-    if (this.cache?.count !== loaded) {
-      const chunks = [...this.train.values()].filter((c) => c.offset < loaded);
-      this.cache = assembleMnistSet(chunks, { allowPrefix: true });
-    }
-    return this.cache;
-  }
-
-  async whenTest(signal: AbortSignal): Promise<MnistSet> {
-    await this.until(() => this.test !== null, signal);
-    return this.test!;
-  }
-}
-
-export function mnistTask(): TrainingTask<MnistJob, MnistInput, MnistReport> {
+export function mnistTask(): TrainingTask<MnistJob, MnistInput, MnistReport, MnistNotice> {
   const shelf = new Shelf();
   return {
-    input: (input) => shelf.add(input),
+    input: (input, notify) => shelf.input(input, notify),
     run: (job, ctx) =>
       job.kind === 'train'
         ? train(job.s, ctx, shelf)
