@@ -97,4 +97,26 @@ describe('the training life cycle (worker side) on tfjs CPU', () => {
     expect(posts.at(-1)).toMatchObject({ type: 'memory', runId: 4, tensors: 0 });
     expect(posts.some((m) => m.type === 'end' && m.runId === 3)).toBe(false);
   });
+
+  it('a task answers its inputs with notices, outside any run: none is dropped, whichever run is current', async () => {
+    type Input = { ask: string };
+    const answers: FromTrainer<Report, string>[] = [];
+    const echo: TrainingTask<{ epochs: number }, Input, Report, string> = {
+      ...task,
+      input: ({ ask }, notify) => {
+        notify(`${ask} ?`);
+        setTimeout(() => notify(`${ask} !`), 1);
+      },
+    };
+    const s = new TrainingSession(echo, (m) => answers.push(m));
+    s.input({ ask: 'avant' });
+    await s.start(1, 'cpu', caps, { epochs: 2 }, performance.timeOrigin + performance.now());
+    await s.reset(2); // run 1 is stale now: the notices do not depend on it
+    s.input({ ask: 'après' });
+    await new Promise((r) => setTimeout(r, 10));
+    const notices = answers.filter((m) => m.type === 'notice');
+    expect(new Set(notices.map((m) => m.notice))).toEqual(new Set(['avant ?', 'avant !', 'après ?', 'après !']));
+    expect(notices).toHaveLength(4);
+    expect(notices.every((m) => !('runId' in m) && m.tensors !== undefined)).toBe(true);
+  });
 });
