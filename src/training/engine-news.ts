@@ -2,7 +2,7 @@
  * What every tfjs island's page does with its worker's news about the engine, written once: the
  * worker's tensor count, the loading bar while tfjs and its backend load (the island's status
  * is then « chargement »), the backend that runs, and the French sentence of a failure. The
- * islands' run.ts fold their own reports; they hand the rest here.
+ * islands' run.ts (MNIST, the calculator, the 2D lab's tf-run.ts) fold their own reports and hand the rest here.
  */
 import type { BackendChoice } from '../nn';
 import type { LoadProgress } from '../nn/tf';
@@ -20,7 +20,7 @@ export interface EngineView {
  * Folds `m` into `view` when it is news of the engine (every reply carries the tensor count;
  * `progress` and `engine` are only that). Returns whether `m` needs nothing more.
  */
-export function foldEngineNews(view: EngineView, m: FromTrainer<unknown>): boolean {
+export function foldEngineNews(view: EngineView, m: FromTrainer<unknown, unknown>): boolean {
   if (m.tensors !== null) view.tensors = m.tensors;
   if (m.type === 'progress') {
     view.status = 'chargement';

@@ -8,6 +8,7 @@
  */
 import type { MlpWeights } from '../../../nn';
 import { TrainingClient } from '../../../training/client';
+import { foldEngineNews, runFailure } from '../../../training/engine-news';
 import type { FromTrainer } from '../../../training/protocol';
 import workerUrl from './train-worker.ts?worker&url';
 import type { MnistJob, MnistReport } from './train-task';
@@ -41,16 +42,14 @@ export class MnistRun {
   private receive(m: FromTrainer<MnistReport, MnistNotice>): void {
     const { view } = this;
     if (m.type === 'notice') return this.onData(m.notice);
-    if (m.tensors !== null) view.tensors = m.tensors;
     const imbalance = this.job === 'imbalance';
+    const status = view.status;
+    if (foldEngineNews(view, m)) {
+      // the experiment has its own status line: the training's view keeps its own
+      if (imbalance) view.status = status;
+      return this.emit();
+    }
     switch (m.type) {
-      case 'progress':
-        if (!imbalance) view.status = 'chargement';
-        view.progress = m.progress;
-        break;
-      case 'engine':
-        view.backend = m.backend;
-        break;
       case 'report':
         if (m.report.view) Object.assign(view, m.report.view);
         if (m.report.run) view.runs = [...view.runs, m.report.run];
@@ -68,7 +67,7 @@ export class MnistRun {
           view.message =
             this.job === 'load'
               ? `Le modèle importé n’a pas pu être évalué\u00a0: ${m.message}.`
-              : `L’entraînement n’a pas pu s’exécuter\u00a0: ${m.message}. Rechargez la page ou choisissez un autre moteur.`;
+              : runFailure('L’entraînement', m.message);
         }
         break;
       case 'end':
