@@ -29,7 +29,10 @@ export type { MnistFileEntry, MnistManifest, MnistSetName } from './mnist-verify
 export const MNIST_DATA_DIR = 'data/mnist/';
 const MANIFEST = 'manifest.json';
 
-/** Progress over the files of the requested sets; chunks already in the cache count as loaded. */
+/**
+ * Progress over the files of the requested sets; chunks already in the cache, or that the caller
+ * already has (`has`), count as loaded.
+ */
 export interface MnistProgress {
   /** Compressed bytes received (what the network carries), out of bytesTotal. */
   readonly bytesLoaded: number;
@@ -47,9 +50,23 @@ export interface LoadMnistOptions {
   readonly onProgress?: (progress: MnistProgress) => void;
   /**
    * Called once per chunk of the requested sets in each call, as soon as it is checked: the
-   * cached ones first (so after a retry the caller sees them again: key them by `offset`).
+   * cached ones first (so after a retry the caller sees them again: key them by `offset`), none
+   * of those the caller said it has (`has`).
    */
   readonly onChunk?: (chunk: MnistChunk, file: MnistFileEntry) => void;
+  /**
+   * Keep the checked chunks for the visit, so that another call fetches only what is missing
+   * (default true). With false, a chunk is handed to `onChunk` and then let go: neither the
+   * cache nor the result holds it (the result's `chunks` stay empty), and the cache is not read
+   * either. For a caller that copies each chunk where it keeps its images (the MNIST island's
+   * worker): the images are then held once, not twice. Its retries say what it has (`has`).
+   */
+  readonly cache?: boolean;
+  /**
+   * The files the caller already has (from an earlier call, say): neither fetched nor handed to
+   * `onChunk` again, nor in the result, but counted as loaded in the progress.
+   */
+  readonly has?: (file: MnistFileEntry) => boolean;
   /** Aborting rejects with the signal's reason and cancels the downloads. */
   readonly signal?: AbortSignal;
   /** Injectable for tests; default the global fetch. */
@@ -60,12 +77,16 @@ export interface LoadMnistOptions {
 
 export interface MnistLoaded {
   readonly manifest: MnistManifest;
-  /** Per set, its chunks in offset order (empty for a set not requested); see assembleMnistSet. */
+  /**
+   * Per set, its chunks in offset order (empty for a set not requested); see assembleMnistSet.
+   * Without the files of `has`, and empty with `cache: false`.
+   */
   readonly chunks: Readonly<Record<MnistSetName, readonly MnistChunk[]>>;
 }
 
 // For the visit: what was fetched and checked is never fetched again. Only successes are kept,
 // so a retry fetches exactly what failed. Two loads at the same time do not share downloads.
+// Calls with `cache: false` neither read nor fill chunkCache (the manifest, a few kB, is cached).
 const manifestCache = new Map<string, MnistManifest>();
 const chunkCache = new Map<string, MnistChunk>();
 
@@ -155,10 +176,11 @@ export async function fetchMnistManifest(
  * Loads the requested sets from `baseUrl` (the folder holding manifest.json). Resolves once
  * every chunk arrived and passed its checks; meanwhile `onChunk` hands over each chunk and
  * `onProgress` counts bytes and images. Rejects on the first failure (the other downloads are
- * cancelled); calling again retries, fetching only the chunks not yet loaded.
+ * cancelled); calling again retries, fetching only the chunks not yet loaded: those the cache
+ * kept, or, with `cache: false`, those the caller says it has (`has`).
  */
 export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {}): Promise<MnistLoaded> {
-  const { sets = ['train', 'test'], onProgress, onChunk, concurrency = 2 } = options;
+  const { sets = ['train', 'test'], onProgress, onChunk, concurrency = 2, cache = true, has = () => false } = options;
   const doFetch: Fetch = options.fetch ?? ((url, init) => fetch(url, init));
   // One controller for this call: the caller's abort and our first failure both stop it.
   const controller = new AbortController();
@@ -172,38 +194,41 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
       manifest.files.filter((f) => f.set === set).sort((a, b) => a.offset - b.offset),
     );
     const keyOf = (f: MnistFileEntry) => `${urlOf(baseUrl, f.name)}#${f.sha256}`;
-    const loaded = new Map<MnistFileEntry, MnistChunk>();
+    // The files done in this call (checked, cached or had), and the chunks to return (kept only with the cache).
+    const done = new Set<MnistFileEntry>(files.filter((f) => has(f)));
+    const kept = new Map<MnistFileEntry, MnistChunk>();
     const received = new Map<MnistFileEntry, number>();
     const report = () => {
       let bytesLoaded = 0;
       let imagesLoaded = 0;
       for (const f of files) {
-        const done = loaded.has(f);
+        const isDone = done.has(f);
         // Capped: an already decompressed response carries more bytes than the manifest's count.
-        bytesLoaded += done ? f.compressedBytes : Math.min(received.get(f) ?? 0, f.compressedBytes);
-        imagesLoaded += done ? f.count : 0;
+        bytesLoaded += isDone ? f.compressedBytes : Math.min(received.get(f) ?? 0, f.compressedBytes);
+        imagesLoaded += isDone ? f.count : 0;
       }
       onProgress?.({
         bytesLoaded,
         bytesTotal: files.reduce((a, f) => a + f.compressedBytes, 0),
         imagesLoaded,
         imagesTotal: files.reduce((a, f) => a + f.count, 0),
-        filesLoaded: loaded.size,
+        filesLoaded: done.size,
         filesTotal: files.length,
       });
     };
     const accept = (f: MnistFileEntry, chunk: MnistChunk) => {
-      loaded.set(f, chunk);
+      done.add(f);
+      if (cache) kept.set(f, chunk);
       onChunk?.(chunk, f);
       report();
     };
 
     for (const f of files) {
-      const cached = chunkCache.get(keyOf(f));
+      const cached = cache && !done.has(f) ? chunkCache.get(keyOf(f)) : undefined;
       if (cached) accept(f, cached);
     }
     report();
-    const queue = files.filter((f) => !loaded.has(f));
+    const queue = files.filter((f) => !done.has(f));
     const worker = async () => {
       while (queue.length > 0) {
         const f = queue.shift()!;
@@ -212,7 +237,7 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
           report();
         });
         const chunk = await checkChunk(await unpackChunk(body, f), f, manifest);
-        chunkCache.set(keyOf(f), chunk);
+        if (cache) chunkCache.set(keyOf(f), chunk);
         if (signal.aborted) throw signal.reason; // the call already failed: stay silent
         accept(f, chunk);
       }
@@ -226,7 +251,10 @@ export async function loadMnist(baseUrl: string, options: LoadMnistOptions = {})
       ),
     );
     const chunks = { train: [] as MnistChunk[], test: [] as MnistChunk[] };
-    for (const f of files) chunks[f.set].push(loaded.get(f)!);
+    for (const f of files) {
+      const chunk = kept.get(f);
+      if (chunk) chunks[f.set].push(chunk);
+    }
     return { manifest, chunks };
   } finally {
     options.signal?.removeEventListener('abort', abort);

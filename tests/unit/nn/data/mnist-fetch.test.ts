@@ -246,6 +246,38 @@ describe('loadMnist', () => {
     expect(assembleMnistSet(loaded.chunks.test)).toEqual(test);
   });
 
+  it('with cache: false keeps no chunk between calls, and skips the files the caller says it has', async () => {
+    const s = server();
+    const seen: string[] = [];
+    const onChunk = (c: MnistChunk, f: MnistFileEntry) => seen.push(`${f.set}@${c.offset}`);
+    const first = await loadMnist(s.base, { fetch: s.fetch, cache: false, onChunk });
+    // handed over, then let go: not in the result either
+    expect(first.chunks).toEqual({ train: [], test: [] });
+    expect(seen).toHaveLength(5);
+    expect(s.requested).toHaveLength(6);
+
+    // the caller has the training set: only the test files are fetched and handed over
+    seen.length = 0;
+    const progress: MnistProgress[] = [];
+    const trainBytes = manifest.files.filter((f) => f.set === 'train').reduce((a, f) => a + f.compressedBytes, 0);
+    await loadMnist(s.base, {
+      fetch: s.fetch,
+      cache: false,
+      has: (f) => f.set === 'train',
+      onChunk,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(s.requested.slice(6).sort()).toEqual(['test-0.npnm.gz', 'test-1.npnm.gz']);
+    expect(seen.sort()).toEqual(['test@0', 'test@2']);
+    // what the caller has counts as loaded from the first report on
+    expect(progress[0]).toMatchObject({ imagesLoaded: 5, filesLoaded: 3, bytesLoaded: trainBytes });
+    expect(progress.at(-1)).toMatchObject({ imagesLoaded: 8, filesLoaded: 5, filesTotal: 5 });
+
+    // nothing was kept: without `has`, every chunk is fetched again (the manifest, a few kB, is)
+    await loadMnist(s.base, { fetch: s.fetch, cache: false });
+    expect(s.requested.slice(8).sort()).toEqual(manifest.files.map((f) => f.name).sort());
+  });
+
   it('stops on abort with the signal’s reason', async () => {
     const controller = new AbortController();
     const s = server({
