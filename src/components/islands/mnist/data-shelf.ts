@@ -4,10 +4,12 @@
  * keeps them on this shelf, where runs wait for the ones they need. The page hears, as notices
  * outside any run, the load's progress, each chunk's arrival with a copy of its labels only (a few
  * kB), the end (with its duration) or the loader's French message; it asks for the pixels of the
- * few images it draws (`images`), by id. A retry after a failure fetches only what is missing
- * (loadMnist keeps what passed its checks for the worker's life).
+ * few images it draws (`images`), by id. Each image is held once: a set's pixels live in one
+ * buffer of its full size, each chunk copied to its place on arrival and then let go (loadMnist
+ * with `cache: false` keeps none), and a run trains on a prefix view of that buffer, never a copy
+ * (47 MB for the training set). A retry after a failure fetches only what is missing (`has`).
  */
-import { assembleMnistSet, loadMnist, type MnistChunk, type MnistProgress, type MnistSet } from '../../../nn';
+import { loadMnist, type MnistChunk, type MnistProgress, type MnistSet } from '../../../nn';
 import type { Notify } from '../../../training/session';
 
 export type MnistSetName = 'train' | 'test';
@@ -42,10 +44,24 @@ export type MnistNotice =
       readonly message?: string;
     };
 
-/** The chunks received so far; a run waits here for the ones it needs. */
+/** One set on the shelf: its pixels and labels at their places, and which chunks have arrived. */
+interface SetOnShelf {
+  readonly rows: number;
+  readonly cols: number;
+  readonly total: number;
+  /** total·rows·cols bytes, allocated at the first chunk; a chunk's images go at offset·rows·cols. */
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+  /** offset → count of the chunks arrived. */
+  readonly arrived: Map<number, number>;
+  /** The images arrived from image 0 without a gap, and the set they make (views, rebuilt when it grows). */
+  loaded: number;
+  prefix: MnistSet | null;
+}
+
+/** The images received so far; a run waits here for the ones it needs. */
 export class Shelf {
-  private readonly chunks: Record<MnistSetName, Map<number, MnistChunk>> = { train: new Map(), test: new Map() };
-  private readonly cache: Record<MnistSetName, MnistSet | null> = { train: null, test: null };
+  private readonly sets: Record<MnistSetName, SetOnShelf | null> = { train: null, test: null };
   private waiters: (() => void)[] = [];
   private loading = false;
 
@@ -71,11 +87,12 @@ export class Shelf {
     this.loading = true;
     const started = performance.now();
     this.loader(url, {
+      // the chunks are copied here and let go: loadMnist keeps none, and a retry skips those here
+      cache: false,
+      has: (file) => this.sets[file.set]?.arrived.has(file.offset) ?? false,
       onProgress: (progress) => notify({ kind: 'progress', progress }),
       onChunk: (chunk, file) => {
-        // after a retry the chunks already here come again: the page has their labels
-        if (this.chunks[file.set].has(chunk.offset)) return;
-        this.add(file.set, chunk);
+        if (!this.add(file.set, chunk)) return;
         const labels = chunk.labels.slice();
         const { offset, total } = chunk;
         notify({ kind: 'chunk', set: file.set, offset, total, labels }, [labels.buffer]);
@@ -88,32 +105,44 @@ export class Shelf {
       .finally(() => (this.loading = false));
   }
 
-  add(set: MnistSetName, chunk: MnistChunk): void {
-    this.chunks[set].set(chunk.offset, chunk);
+  /** Copies `chunk` to its place in its set's buffer; false if it was already here. */
+  private add(set: MnistSetName, chunk: MnistChunk): boolean {
+    const { rows, cols, total, offset, count } = chunk;
+    const held = (this.sets[set] ??= {
+      rows,
+      cols,
+      total,
+      images: new Uint8Array(total * rows * cols),
+      labels: new Uint8Array(total),
+      arrived: new Map(),
+      loaded: 0,
+      prefix: null,
+    });
+    if (held.arrived.has(offset)) return false;
+    // loadMnist checked each chunk against one manifest: this guards the shelf's own arithmetic
+    if (rows !== held.rows || cols !== held.cols || total !== held.total || offset + count > total)
+      throw new Error(`Le lot à l’image ${offset} ne vient pas du même ensemble d’images.`);
+    held.images.set(chunk.images, offset * rows * cols);
+    held.labels.set(chunk.labels, offset);
+    held.arrived.set(offset, count);
+    while (held.arrived.has(held.loaded)) held.loaded += held.arrived.get(held.loaded)!;
     const waiting = this.waiters;
     this.waiters = [];
     for (const w of waiting) w();
+    return true;
   }
 
   /** Copies of the images asked for, one after the other; null if one of them has not arrived. */
   images(set: MnistSetName, indices: readonly number[]): Uint8Array | null {
-    const chunks = [...this.chunks[set].values()];
-    const size = (chunks[0]?.rows ?? 28) * (chunks[0]?.cols ?? 28);
+    const held = this.sets[set];
+    const size = (held?.rows ?? 28) * (held?.cols ?? 28);
+    const chunks = [...(held?.arrived ?? [])];
     const out = new Uint8Array(indices.length * size);
     for (const [k, i] of indices.entries()) {
-      const c = chunks.find((c) => i >= c.offset && i < c.offset + c.count);
-      if (!c) return null;
-      out.set(c.images.subarray((i - c.offset) * size, (i - c.offset + 1) * size), k * size);
+      if (!held || !chunks.some(([offset, count]) => i >= offset && i < offset + count)) return null;
+      out.set(held.images.subarray(i * size, (i + 1) * size), k * size);
     }
     return out;
-  }
-
-  /** Images of `set` loaded from image 0 without a gap. */
-  private loaded(set: MnistSetName): number {
-    const chunks = this.chunks[set];
-    let loaded = 0;
-    while (chunks.has(loaded)) loaded += chunks.get(loaded)!.count;
-    return loaded;
   }
 
   private async until(ready: () => boolean, signal: AbortSignal): Promise<void> {
@@ -126,29 +155,31 @@ export class Shelf {
     }
   }
 
-  /** The first images of `set` that have arrived, as one set (a copy only when they changed). */
-  private assembled(set: MnistSetName): MnistSet {
-    const loaded = this.loaded(set);
-    if (this.cache[set]?.count !== loaded) {
-      const chunks = [...this.chunks[set].values()].filter((c) => c.offset < loaded);
-      this.cache[set] = assembleMnistSet(chunks, { allowPrefix: true });
-    }
-    return this.cache[set]!;
+  /** The first images of `set` that have arrived, as one set: views into the shelf's buffer, no copy. */
+  private prefix(set: MnistSetName): MnistSet {
+    const held = this.sets[set]!;
+    const { rows, cols, loaded } = held;
+    if (held.prefix?.count !== loaded)
+      held.prefix = {
+        count: loaded,
+        rows,
+        cols,
+        images: held.images.subarray(0, loaded * rows * cols),
+        labels: held.labels.subarray(0, loaded),
+      };
+    return held.prefix;
   }
 
   /** The first `n` training images (or more), once their chunks have arrived. */
   async whenTrain(n: number, signal: AbortSignal): Promise<MnistSet> {
-    await this.until(() => this.loaded('train') >= n, signal);
-    return this.assembled('train');
+    await this.until(() => this.sets.train !== null && this.sets.train.loaded >= n, signal);
+    return this.prefix('train');
   }
 
   /** The whole test set, once it has arrived. */
   async whenTest(signal: AbortSignal): Promise<MnistSet> {
-    const complete = () => {
-      const first = this.chunks.test.get(0);
-      return first !== undefined && this.loaded('test') >= first.total;
-    };
+    const complete = () => this.sets.test !== null && this.sets.test.loaded >= this.sets.test.total;
     await this.until(complete, signal);
-    return this.assembled('test');
+    return this.prefix('test');
   }
 }

@@ -6,7 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildMnistData } from '../../../../scripts/mnist-data.mjs';
 import { loadMnist, type LoadMnistOptions } from '../../../../src/nn/data/mnist-fetch';
 import { Shelf, type MnistInput, type MnistNotice } from '../../../../src/components/islands/mnist/data-shelf';
@@ -126,6 +128,52 @@ describe('the MNIST data: loaded and held by the worker, labels and asked-for pi
     ).toEqual([...all].sort());
     expect(store.view.trainLabels).toEqual(train.labels);
     expect(store.view.testLabels).toEqual(test.labels);
+  });
+
+  it('each image is held once: runs train on views of one buffer per set, the decoded chunks are let go', async () => {
+    // train-1 waits until released, so a run can start on chunk 0 alone
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fetch: NonNullable<LoadMnistOptions['fetch']> = async (url) => {
+      const name = url.slice(url.lastIndexOf('/') + 1);
+      if (name === 'train-1.npnm.gz') await gate;
+      return new Response(new Uint8Array(readFileSync(join(out, name))));
+    };
+    const handed: WeakRef<object>[] = [];
+    const shelf = new Shelf((url, o) =>
+      loadMnist(url, {
+        ...o,
+        fetch,
+        onChunk: (chunk, file) => {
+          handed.push(new WeakRef(chunk));
+          o?.onChunk?.(chunk, file);
+        },
+      }),
+    );
+    const notices: MnistNotice[] = [];
+    shelf.input({ kind: 'load', url: `https://test.invalid/s${++sites}/data/mnist/` }, (n) => notices.push(n));
+    const signal = new AbortController().signal;
+    const early = await shelf.whenTrain(2, signal);
+    expect(early.count).toBe(2);
+    release();
+    const full = await shelf.whenTrain(5, signal);
+    const testSet = await shelf.whenTest(signal);
+    // the first images and then all of them: views of the same buffer, the set's full size, never copied
+    expect(full.images.buffer).toBe(early.images.buffer);
+    expect(full.images.buffer.byteLength).toBe(5 * PIXELS);
+    expect(full.labels.buffer).toBe(early.labels.buffer);
+    expect(full).toEqual({ ...train, count: 5, rows: 4, cols: 4 });
+    expect(testSet.images.buffer.byteLength).toBe(3 * PIXELS);
+    expect(testSet.images).toEqual(test.images);
+    await vi.waitFor(() => expect(notices.at(-1)?.kind).toBe('done'));
+
+    // Nobody keeps the decoded chunks (neither loadMnist's cache nor the shelf): a full collection frees them.
+    expect(handed).toHaveLength(5);
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // WeakRefs hold their targets until the job ends
+    gc();
+    expect(handed.filter((r) => r.deref() !== undefined)).toHaveLength(0);
   });
 
   it('the worker failing outside a run fails the load under way, in French', async () => {
