@@ -30,6 +30,7 @@ export * from './data/split';
 export * from './data/normalize';
 export * from './data/mnist';
 export * from './data/mnist-fetch';
+export * from './data/bytes';
 export * from './data/mnist-preprocess';
 export * from './data/image-transform';
 export * from './data/imbalance';

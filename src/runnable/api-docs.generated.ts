@@ -65,6 +65,7 @@ const packed: readonly string[] = [
   'checkWeightsMatchSpec\tf\t(spec: MlpSpec, weights: MlpWeights) => void\tVérifie les formes des poids.',
   'classCounts\tf\t(labels: ArrayLike<number>, classes: number) => number[]\tCompte les étiquettes de chaque classe.',
   'cloneWeights\tf\t(weights: MlpWeights) => MlpWeights\tUne copie profonde des poids.',
+  'concatBytes\tf\t(parts: Uint8Array[]) => Uint8Array<ArrayBuffer>\tMet bout à bout des tableaux d’octets.',
   'concatSets\tf\t(a: MnistSet, b: MnistSet) => MnistSet\tMet deux jeux d’images bout à bout.',
   'confusionMatrix\tf\t(yTrue: ArrayLike<number>, yPred: ArrayLike<number>, cl…\tMatrice de confusion — lignes = vraie classe, colonnes = classe prédite.',
   'createOptimizer\tf\t(config: OptimizerConfig) => Optimizer\tCrée un optimiseur (SGD, Adam, …) selon sa configuration.',

@@ -5,6 +5,7 @@
  * on the first 10,000 images while the rest downloads. Any failure rejects with a French message
  * naming the file; nothing partial is returned. No DOM, no tfjs: runs in Node ≥ 22 for the tests.
  */
+import { concatBytes } from './bytes';
 import type { MnistChunk, MnistSet } from './mnist';
 import {
   bytes,
@@ -132,13 +133,7 @@ async function download(
     const got = expected > 0 ? `\u00a0: ${bytes(received)} octets reçus sur ${bytes(expected)}` : '';
     throw new Error(`Le fichier ${name} est incomplet${got} (${reasonOf(e)}). ${RETRY}`, { cause: e });
   }
-  const out = new Uint8Array(received);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }
 
 /**

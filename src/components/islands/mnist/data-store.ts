@@ -7,7 +7,7 @@
  * pixels (`images`), which the worker copies and sends. A failure stops the download; `load()`
  * again retries, and the worker fetches only what is missing.
  */
-import { MNIST_DATA_DIR, type MnistProgress } from '../../../nn';
+import { concatBytes, MNIST_DATA_DIR, type MnistProgress } from '../../../nn';
 import type { MnistInput, MnistNotice, MnistSetName } from './data-shelf';
 
 export type DataStatus = 'absent' | 'chargement' | 'pret' | 'erreur';
@@ -163,14 +163,7 @@ export class MnistDataStore {
     }
     if (loaded === 0) return null;
     if (loaded === last?.length) return last;
-    if (parts.length === 1) return parts[0]!;
-    const labels = new Uint8Array(loaded);
-    let at = 0;
-    for (const p of parts) {
-      labels.set(p, at);
-      at += p.length;
-    }
-    return labels;
+    return parts.length === 1 ? parts[0]! : concatBytes(parts);
   }
 
   private wait(need: number | 'test'): Promise<void> {
