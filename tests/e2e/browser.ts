@@ -14,6 +14,12 @@ import { inject } from 'vitest';
 
 export const siteUrl = () => inject('siteUrl');
 
+/**
+ * The page's network goes quiet. On a loaded 2-core machine (CI runs two e2e files at a time) a
+ * page has taken 30 s to settle, Playwright's default limit: the wait allows three times that.
+ */
+export const networkIdle = (page: Page) => page.waitForLoadState('networkidle', { timeout: 90_000 });
+
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: inject('chromiumPath'),

@@ -6,7 +6,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, siteUrl } from './browser';
+import { launchBrowser, networkIdle, siteUrl } from './browser';
 import { chapters } from '../../src/chapters.mjs';
 
 const LOADED_BUDGET = 10 * 1024;
@@ -79,7 +79,7 @@ const total = (s: Script[]) => s.reduce((a, x) => a + x.gzip, 0);
  * have run), then the network goes quiet again.
  */
 async function settle(page: Page, recorded: Recorded) {
-  await page.waitForLoadState('networkidle');
+  await networkIdle(page);
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
   await recorded.quiet();
 }
@@ -99,7 +99,7 @@ async function readChapter(page: Page, slug: string) {
     await page.evaluate((top) => window.scrollTo(0, top), y);
     await page.waitForTimeout(40);
   }
-  await page.waitForLoadState('networkidle');
+  await networkIdle(page);
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
   await recorded.quiet();
   const islands = await page.locator('astro-island').count();

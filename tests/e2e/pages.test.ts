@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, listPages, openPage, siteUrl } from './browser';
+import { launchBrowser, listPages, networkIdle, openPage, siteUrl } from './browser';
 import { scrollToBottom } from './scroll';
 
 const pages = listPages();
@@ -73,7 +73,7 @@ describe.concurrent.each(pages)('page /%s', (path) => {
     const started = Date.now();
     const { page, context, errors, external } = await openPage(browser, path);
     try {
-      await page.waitForLoadState('networkidle');
+      await networkIdle(page);
       await scrollToBottom(page);
       const violations = [...(await axeIn(page, path, 'light')), ...(await axeIn(page, path, 'dark'))];
       expect(violations).toEqual([]);
@@ -132,7 +132,7 @@ describe.concurrent.each(pages)('page /%s on a phone', (path) => {
     const started = Date.now();
     const { page, context } = await openPage(browser, path, { viewport: PHONE });
     try {
-      await page.waitForLoadState('networkidle');
+      await networkIdle(page);
       await scrollToBottom(page);
       const measured = await measureWidth(page);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);

@@ -4,6 +4,7 @@
  * an island adds once it runs (a table wider than a phone, a label in the wrong colour).
  */
 import type { Page } from 'playwright-core';
+import { networkIdle } from './browser';
 
 export async function scrollToBottom(page: Page): Promise<void> {
   for (let y = 0; ;) {
@@ -24,5 +25,5 @@ export async function scrollToBottom(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.querySelectorAll('astro-island[ssr], astro-island [aria-busy="true"]').length === 0,
   );
-  await page.waitForLoadState('networkidle');
+  await networkIdle(page);
 }

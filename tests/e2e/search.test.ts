@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { hydrated, launchBrowser, openPage, siteUrl } from './browser';
+import { hydrated, launchBrowser, networkIdle, openPage, siteUrl } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ const pagefindFiles = (page: Page) =>
 /** Opens a chapter and lets it sit: loaded, network idle, one idle callback run. */
 async function readChapter(slug: string) {
   const watched = await openPage(browser, `${slug}/`);
-  await watched.page.waitForLoadState('networkidle');
+  await networkIdle(watched.page);
   await watched.page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
   await watched.page.waitForTimeout(300);
   expect(await pagefindFiles(watched.page)).toEqual([]);
