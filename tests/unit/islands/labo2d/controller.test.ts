@@ -33,6 +33,21 @@ function runFrames(n = Infinity): number {
   return ran;
 }
 
+/** `performance.now` under the test's hand: `oneSecond()` runs 60 frames, 1/60 s apart. */
+function frameClock() {
+  let t = 1000;
+  const spy = vi.spyOn(performance, 'now').mockImplementation(() => t);
+  return {
+    oneSecond() {
+      for (let i = 0; i < 60; i++) {
+        runFrames(1);
+        t += 1000 / 60;
+      }
+    },
+    restore: () => spy.mockRestore(),
+  };
+}
+
 const s = { ...defaultState(labSchema), donnees: 'spiral', couches: [16, 16, 16], vitesse: 'max' } as LabState;
 
 function expectViewOfWeights(lab: LabController, view: LabView) {
@@ -102,46 +117,33 @@ describe('the lab controller', () => {
   });
 
   it('trains no faster than the chosen speed: 10 epochs per second', () => {
-    const clock = vi.spyOn(performance, 'now');
-    let t = 1000;
-    clock.mockImplementation(() => t);
+    const clock = frameClock();
     const lab = new LabController(() => {});
     lab.reset({ ...s, vitesse: 'lente' });
     lab.play();
-    for (let i = 0; i < 60; i++) {
-      runFrames(1);
-      t += 1000 / 60;
-    }
+    clock.oneSecond();
     // one second of frames: 10 epochs (plus the first frame's tenth of a second of credit)
     expect(lab.epoch).toBeGreaterThanOrEqual(10);
     expect(lab.epoch).toBeLessThanOrEqual(11);
-    clock.mockRestore();
+    clock.restore();
     lab.destroy();
   });
 
   it('goes at a new « Vitesse » chosen during the run, without a reset', () => {
-    const clock = vi.spyOn(performance, 'now');
-    let t = 1000;
-    clock.mockImplementation(() => t);
+    const clock = frameClock();
     const lab = new LabController(() => {});
     lab.reset({ ...s, vitesse: 'lente' });
     lab.play();
-    for (let i = 0; i < 60; i++) {
-      runFrames(1);
-      t += 1000 / 60;
-    }
+    clock.oneSecond();
     const slow = lab.epoch;
     expect(slow).toBeLessThanOrEqual(11);
     lab.setSpeed('rapide');
-    for (let i = 0; i < 60; i++) {
-      runFrames(1);
-      t += 1000 / 60;
-    }
+    clock.oneSecond();
     // one more second, at 250 epochs per second this time (the curves and the run kept)
     expect(lab.epoch - slow).toBeGreaterThanOrEqual(240);
     expect(lab.epoch - slow).toBeLessThanOrEqual(251);
     expect(lab.view.train.length).toBe(lab.epoch);
-    clock.mockRestore();
+    clock.restore();
     lab.destroy();
   });
 
