@@ -18,12 +18,13 @@ export interface EngineView {
 
 /**
  * Folds `m` into `view` when it is news of the engine (every reply carries the tensor count;
- * `progress` and `engine` are only that). Returns whether `m` needs nothing more.
+ * `progress` and `engine` are only that). Returns whether `m` needs nothing more. `loading`
+ * false: the loading bar moves but the status stays (a run with its own status line).
  */
-export function foldEngineNews(view: EngineView, m: FromTrainer<unknown, unknown>): boolean {
+export function foldEngineNews(view: EngineView, m: FromTrainer<unknown, unknown>, loading = true): boolean {
   if (m.tensors !== null) view.tensors = m.tensors;
   if (m.type === 'progress') {
-    view.status = 'chargement';
+    if (loading) view.status = 'chargement';
     view.progress = m.progress;
     return true;
   }

@@ -11,6 +11,13 @@ describe('foldEngineNews', () => {
     expect(view).toEqual({ status: 'chargement', progress, backend: null, tensors: null });
   });
 
+  test('a run with its own status line keeps it while the bar moves', () => {
+    const view = fresh();
+    const progress = { stage: 'Téléchargement de TensorFlow.js…', fraction: 0.15 };
+    expect(foldEngineNews(view, { type: 'progress', runId: 1, progress, tensors: null }, false)).toBe(true);
+    expect(view).toEqual({ status: 'repos', progress, backend: null, tensors: null });
+  });
+
   test('the backend that runs', () => {
     const view = fresh();
     const backend = { name: 'wasm', reason: 'Pas de carte graphique.' } as const;

@@ -43,12 +43,8 @@ export class MnistRun {
     const { view } = this;
     if (m.type === 'notice') return this.onData(m.notice);
     const imbalance = this.job === 'imbalance';
-    const status = view.status;
-    if (foldEngineNews(view, m)) {
-      // the experiment has its own status line: the training's view keeps its own
-      if (imbalance) view.status = status;
-      return this.emit();
-    }
+    // the experiment has its own status line: the training's view keeps its own
+    if (foldEngineNews(view, m, !imbalance)) return this.emit();
     switch (m.type) {
       case 'report':
         if (m.report.view) Object.assign(view, m.report.view);
